@@ -1,0 +1,38 @@
+# Tally: `make run` serves the app with the bundled corpus on SQLite; `make test` runs the whole suite.
+# Both set up a virtual environment first (re-installing only when a requirements file changed).
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# Development defaults for `make run`; production sets its own (see .env.example).
+RUN_ENV := DEBUG=$${DEBUG:-1}
+
+.PHONY: setup run load test bench lint clean
+
+$(STAMP): requirements.txt requirements-dev.txt
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@touch $(STAMP)
+
+setup: $(STAMP)
+
+load: setup
+	@$(RUN_ENV) $(PY) manage.py migrate --noinput -v0
+	@$(RUN_ENV) $(PY) manage.py load_countries
+	@$(RUN_ENV) $(PY) manage.py ingest_report corpus/reports/*.txt
+
+run: load
+	@echo "Tally is serving at http://$(HOST):$(PORT)/ (Ctrl-C to stop)"
+	@$(RUN_ENV) $(PY) manage.py runserver --noreload $(HOST):$(PORT)
+
+test: setup
+	@$(PY) -m pytest $(PYTEST_ARGS)
+
+bench: setup
+	@$(PY) manage.py bench $(BENCH_ARGS)
+
+clean:
+	rm -rf $(VENV) tally.sqlite3 staticfiles .pytest_cache

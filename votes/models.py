@@ -1,0 +1,469 @@
+"""The voting record of the General Assembly and its Main Committees.
+
+Every fact of a committee report has a place here: who sponsored a draft, every action on it (a recorded vote
+on the whole or on one paragraph, or an adoption without a vote), one Position row per Member State per
+recorded vote (absent ones included), and the footnoted intentions. Counts and margins are computed once, at
+ingest, and stored with the vote (see `Vote.refresh_counts`).
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import get_language
+from simple_history.models import HistoricalRecords
+
+from .querysets import CountryQuerySet, DraftQuerySet, PositionQuerySet, VoteQuerySet
+
+LANGUAGES = ("en", "fr", "es", "ru", "zh", "ar")
+LANGUAGE_CHOICES = [
+    ("en", "English"),
+    ("fr", "French"),
+    ("es", "Spanish"),
+    ("ru", "Russian"),
+    ("zh", "Chinese"),
+    ("ar", "Arabic"),
+]
+
+
+def page_language() -> str:
+    """The data language (en, zh, ...) that matches the active UI language ("zh-hans" -> "zh")."""
+    code = (get_language() or "en").split("-")[0]
+    return code if code in LANGUAGES else "en"
+
+
+class MultilingualMixin:
+    """Models with `<field>_<lang>` columns read them with `localized("title")`, falling back to English."""
+
+    def localized(self, field: str, language: str | None = None) -> str:
+        language = language or page_language()
+        value = getattr(self, f"{field}_{language}", "") or ""
+        return value or getattr(self, f"{field}_en", "") or next(
+            (getattr(self, f"{field}_{other}") for other in LANGUAGES if getattr(self, f"{field}_{other}", "")), ""
+        )
+
+
+def six_language_fields(field_name: str, verbose: str, max_length: int | None = None) -> dict[str, models.Field]:
+    """One column per official language; TextField when no max_length is given."""
+    fields = {}
+    for code, language in LANGUAGE_CHOICES:
+        help_text = f"{verbose} in {language}, as printed in UN documents; blank when not known."
+        if max_length:
+            fields[f"{field_name}_{code}"] = models.CharField(
+                f"{verbose} ({code})", max_length=max_length, blank=True, help_text=help_text
+            )
+        else:
+            fields[f"{field_name}_{code}"] = models.TextField(f"{verbose} ({code})", blank=True, help_text=help_text)
+    return fields
+
+
+# --- Countries -------------------------------------------------------------------------------------------------
+
+
+class Country(MultilingualMixin, models.Model):
+    """A State that votes (or voted, or observes) in the General Assembly."""
+
+    class Kind(models.TextChoices):
+        MEMBER = "member", "Member State"
+        OBSERVER = "observer", "Observer State"
+        FORMER = "former", "Former State"
+
+    iso3 = models.CharField(
+        "ISO alpha-3",
+        max_length=3,
+        primary_key=True,
+        help_text="ISO 3166-1 alpha-3 code; ISO 3166-3 code (e.g. SUN, YUG) for a former State.",
+    )
+    iso2 = models.CharField("ISO alpha-2", max_length=2, blank=True, help_text="ISO 3166-1 alpha-2 code, if any.")
+    m49 = models.CharField("M49", max_length=3, blank=True, help_text="UN M49 numeric code, three digits.")
+    kind = models.CharField(max_length=8, choices=Kind.choices, help_text="Member, observer or former State.")
+    locals().update(six_language_fields("name", "UN short name", 200))
+    admitted = models.DateField(null=True, blank=True, help_text="Date of admission to the United Nations.")
+    ended = models.DateField(null=True, blank=True, help_text="For a former State: the date its membership ended.")
+    successors = models.ManyToManyField(
+        "self",
+        symmetrical=False,
+        blank=True,
+        related_name="predecessors",
+        help_text="For a former State: the State(s) that succeeded it.",
+    )
+    notes = models.TextField(blank=True, help_text="Sources and uncertainties about this record.")
+
+    objects = CountryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name_en"]
+        verbose_name_plural = "countries"
+
+    def __str__(self) -> str:
+        return f"{self.name_en} ({self.iso3})"
+
+    @property
+    def name(self) -> str:
+        """Short name in the page's language."""
+        return self.localized("name")
+
+
+class Membership(models.Model):
+    """A period of UN membership. Most States have one; a few have two (Syria left for the United Arab Republic)."""
+
+    country = models.ForeignKey(
+        Country, on_delete=models.CASCADE, related_name="memberships", help_text="The Member State."
+    )
+    start = models.DateField(help_text="First day of membership.")
+    end = models.DateField(null=True, blank=True, help_text="Last day of membership; blank while it lasts.")
+
+    class Meta:
+        ordering = ["country", "start"]
+        constraints = [
+            models.UniqueConstraint(fields=["country", "start"], name="membership_unique_start"),
+            models.CheckConstraint(condition=Q(end__isnull=True) | Q(end__gte=models.F("start")), name="membership_end_after_start"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.country_id} {self.start}–{self.end or ''}"
+
+
+class CountryName(models.Model):
+    """A name a report may print for a country besides its current UN short name: former names and variants."""
+
+    country = models.ForeignKey(Country, on_delete=models.CASCADE, related_name="other_names", help_text="The country named.")
+    language = models.CharField(max_length=2, choices=LANGUAGE_CHOICES, help_text="Language of the name.")
+    name = models.CharField(max_length=200, help_text="The name as printed.")
+    valid_from = models.DateField(null=True, blank=True, help_text="First day the name was in use, if known.")
+    valid_to = models.DateField(null=True, blank=True, help_text="Last day the name was in use; blank if still used.")
+    note = models.TextField(blank=True, help_text="Source or reason (former name, typographic variant, ...).")
+
+    class Meta:
+        ordering = ["country", "language", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["country", "language", "name"], name="countryname_unique"),
+        ]
+        indexes = [models.Index(fields=["language", "name"])]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.language}) → {self.country_id}"
+
+
+# --- Sessions, bodies, agenda items, documents -----------------------------------------------------------------
+
+
+class Session(models.Model):
+    """A regular session of the General Assembly (the 79th opened in September 2024)."""
+
+    number = models.PositiveSmallIntegerField(primary_key=True, help_text="Session number, e.g. 79.")
+    start_year = models.PositiveSmallIntegerField(help_text="Year the session opened (1945 + number for regular sessions).")
+
+    class Meta:
+        ordering = ["-number"]
+
+    def __str__(self) -> str:
+        return f"{self.number}th session ({self.start_year}–{self.start_year + 1})"
+
+    @classmethod
+    def for_number(cls, number: int) -> "Session":
+        session, _ = cls.objects.get_or_create(number=number, defaults={"start_year": 1945 + number})
+        return session
+
+
+class Body(MultilingualMixin, models.Model):
+    """The plenary (GA) or one of the six Main Committees (C.1 … C.6)."""
+
+    code = models.CharField(max_length=4, primary_key=True, help_text='"GA" for the plenary, "C.1" … "C.6".')
+    locals().update(six_language_fields("name", "Name", 200))
+    order = models.PositiveSmallIntegerField(default=0, help_text="Display order.")
+
+    class Meta:
+        ordering = ["order"]
+        verbose_name_plural = "bodies"
+
+    def __str__(self) -> str:
+        return self.name_en or self.code
+
+    @property
+    def name(self) -> str:
+        return self.localized("name")
+
+
+class AgendaItem(MultilingualMixin, models.Model):
+    """An item of a session's agenda; committee reports are one per item."""
+
+    session = models.ForeignKey(Session, on_delete=models.PROTECT, related_name="agenda_items", help_text="The session.")
+    number = models.PositiveSmallIntegerField(help_text="Item number on that session's agenda.")
+    locals().update(six_language_fields("title", "Title"))
+
+    class Meta:
+        ordering = ["-session", "number"]
+        constraints = [models.UniqueConstraint(fields=["session", "number"], name="agendaitem_unique_number")]
+
+    def __str__(self) -> str:
+        return f"{self.session_id}/{self.number} {self.title_en[:60]}"
+
+    @property
+    def title(self) -> str:
+        return self.localized("title")
+
+
+class Document(models.Model):
+    """A source file that was ingested. Every stored fact points back to the document(s) it came from."""
+
+    symbol = models.CharField(max_length=60, blank=True, help_text="UN document symbol (e.g. A/79/408), if printed.")
+    language = models.CharField(max_length=2, choices=LANGUAGE_CHOICES, help_text="Language of the text.")
+    body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="documents", help_text="Body whose report it is.")
+    session = models.ForeignKey(Session, on_delete=models.PROTECT, related_name="documents", help_text="Session.")
+    file_name = models.CharField(max_length=255, help_text="Name of the file as ingested.")
+    sha256 = models.CharField(max_length=64, unique=True, help_text="SHA-256 of the file's bytes: the same file is ingested once.")
+    ingested_at = models.DateTimeField(auto_now_add=True, help_text="When it was ingested.")
+    ingested_by = models.CharField(max_length=150, blank=True, help_text="User or command that ingested it.")
+    summary = models.JSONField(default=dict, blank=True, help_text="What the ingest created, updated or found unchanged.")
+
+    class Meta:
+        ordering = ["-ingested_at"]
+
+    def __str__(self) -> str:
+        return f"{self.symbol or self.file_name} ({self.language})"
+
+
+# --- Drafts, sponsors, paragraphs -------------------------------------------------------------------------------
+
+
+class Draft(MultilingualMixin, models.Model):
+    """A draft resolution or decision (e.g. A/C.1/79/L.53/Rev.1) and its fate."""
+
+    class Kind(models.TextChoices):
+        RESOLUTION = "resolution", "Draft resolution"
+        DECISION = "decision", "Draft decision"
+
+    symbol = models.CharField(max_length=60, unique=True, help_text="Document symbol of the draft, e.g. A/C.1/79/L.53/Rev.1.")
+    kind = models.CharField(max_length=10, choices=Kind.choices, help_text="Draft resolution or draft decision.")
+    locals().update(six_language_fields("title", "Title"))
+    session = models.ForeignKey(Session, on_delete=models.PROTECT, related_name="drafts", help_text="Session it was acted on.")
+    body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="drafts", help_text="Body that acted on it.")
+    agenda_item = models.ForeignKey(
+        AgendaItem, on_delete=models.PROTECT, null=True, blank=True, related_name="drafts", help_text="Agenda item it falls under."
+    )
+    documents = models.ManyToManyField(Document, blank=True, related_name="drafts", help_text="Reports this draft was read from.")
+    history = HistoricalRecords()
+
+    objects = DraftQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-session", "symbol"]
+
+    def __str__(self) -> str:
+        return self.symbol
+
+    @property
+    def title(self) -> str:
+        return self.localized("title")
+
+
+class Sponsorship(models.Model):
+    """A State sponsoring a draft: an original sponsor (listed when introduced) or one that joined later."""
+
+    class Kind(models.TextChoices):
+        ORIGINAL = "original", "Original sponsor"
+        LATER = "later", "Joined later"
+
+    draft = models.ForeignKey(Draft, on_delete=models.CASCADE, related_name="sponsorships", help_text="The draft.")
+    country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="sponsorships", help_text="The sponsor.")
+    kind = models.CharField(max_length=8, choices=Kind.choices, help_text="Original or later sponsor.")
+    order = models.PositiveSmallIntegerField(default=0, help_text="Position in the printed list (the introducing State first).")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["draft", "kind", "order"]
+        constraints = [models.UniqueConstraint(fields=["draft", "country"], name="sponsorship_unique_country")]
+
+    def __str__(self) -> str:
+        return f"{self.country_id} sponsors {self.draft}"
+
+
+class Paragraph(MultilingualMixin, models.Model):
+    """One paragraph of a draft: in the recommended (adopted) text, or struck by a separate vote."""
+
+    class Part(models.TextChoices):
+        PREAMBULAR = "preambular", "Preambular"
+        OPERATIVE = "operative", "Operative"
+
+    draft = models.ForeignKey(Draft, on_delete=models.CASCADE, related_name="paragraphs", help_text="The draft.")
+    part = models.CharField(max_length=10, choices=Part.choices, help_text="Preambular (PP) or operative (OP).")
+    number = models.PositiveSmallIntegerField(help_text="Number in the draft as voted on.")
+    sub_label = models.CharField(max_length=8, blank=True, help_text='Sub-paragraph letter such as "(a)", if any.')
+    voted_label = models.CharField(
+        max_length=16, help_text='Label in the draft as voted on: "PP18", "OP2", "OP4(a)". Votes use this numbering.'
+    )
+    label = models.CharField(
+        max_length=16,
+        blank=True,
+        help_text="Label in the recommended text as published (renumbered after a paragraph was struck); blank if not in it.",
+    )
+    in_adopted_text = models.BooleanField(default=True, help_text="False for a paragraph not retained by a separate vote.")
+    order = models.PositiveSmallIntegerField(default=0, help_text="Position in the draft.")
+    locals().update(six_language_fields("text", "Text"))
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["draft", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["draft", "voted_label"], name="paragraph_unique_voted_label"),
+            # Target of the composite foreign key from Vote (paragraph, draft): see migration 0002.
+            models.UniqueConstraint(fields=["id", "draft"], name="paragraph_unique_id_draft"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.draft} {self.voted_label}"
+
+    @property
+    def text(self) -> str:
+        return self.localized("text")
+
+
+# --- Votes and positions ----------------------------------------------------------------------------------------
+
+
+class Vote(models.Model):
+    """One action on a draft: a recorded vote or an adoption without a vote, on the whole, a paragraph or an amendment."""
+
+    class Subject(models.TextChoices):
+        WHOLE = "whole", "Draft as a whole"
+        PARAGRAPH = "paragraph", "Paragraph"
+        AMENDMENT = "amendment", "Amendment"
+
+    class Method(models.TextChoices):
+        RECORDED = "recorded", "Recorded vote"
+        WITHOUT_VOTE = "without_vote", "Without a vote"
+
+    class Outcome(models.TextChoices):
+        ADOPTED = "adopted", "Adopted"
+        RETAINED = "retained", "Retained"
+        REJECTED = "rejected", "Rejected"
+
+    draft = models.ForeignKey(Draft, on_delete=models.CASCADE, related_name="votes", help_text="The draft acted on.")
+    subject = models.CharField(max_length=10, choices=Subject.choices, help_text="What was voted on.")
+    subject_label = models.CharField(
+        max_length=80, help_text='"whole", the paragraph\'s voted label ("PP18"), or "amendment:<symbol>".'
+    )
+    paragraph = models.ForeignKey(
+        Paragraph, on_delete=models.PROTECT, null=True, blank=True, related_name="votes", help_text="For a paragraph vote: the paragraph."
+    )
+    amendment_symbol = models.CharField(max_length=60, blank=True, help_text="For an amendment vote: the amendment's symbol.")
+    method = models.CharField(max_length=12, choices=Method.choices, help_text="Recorded vote or without a vote.")
+    outcome = models.CharField(max_length=8, choices=Outcome.choices, help_text="Adopted, retained or rejected.")
+    body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="votes", help_text="Body that voted.")
+    session = models.ForeignKey(Session, on_delete=models.PROTECT, related_name="votes", help_text="Session (stored for filtering).")
+    meeting = models.PositiveSmallIntegerField(null=True, blank=True, help_text="Meeting number, if stated.")
+    date = models.DateField(null=True, blank=True, help_text="Date of the vote, if stated.")
+    order = models.PositiveSmallIntegerField(default=0, help_text="Order of the action among the draft's actions.")
+    stated_yes = models.PositiveSmallIntegerField(null=True, blank=True, help_text="Votes in favour as stated in the report.")
+    stated_no = models.PositiveSmallIntegerField(null=True, blank=True, help_text="Votes against as stated in the report.")
+    stated_abstain = models.PositiveSmallIntegerField(null=True, blank=True, help_text="Abstentions as stated in the report.")
+    yes_count = models.PositiveSmallIntegerField(default=0, help_text="Positions 'yes' counted from the stored positions.")
+    no_count = models.PositiveSmallIntegerField(default=0, help_text="Positions 'no' counted from the stored positions.")
+    abstain_count = models.PositiveSmallIntegerField(default=0, help_text="Positions 'abstain' counted.")
+    absent_count = models.PositiveSmallIntegerField(default=0, help_text="Members on the date that did not vote, counted.")
+    margin = models.SmallIntegerField(default=0, help_text="yes_count − no_count, stored so lists sort on it.")
+    document = models.ForeignKey(
+        Document, on_delete=models.PROTECT, null=True, blank=True, related_name="votes", help_text="Report the vote was first read from."
+    )
+    history = HistoricalRecords()
+
+    objects = VoteQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["draft", "body", "subject_label"], name="vote_unique_subject"),
+            models.CheckConstraint(
+                condition=(Q(stated_yes__gte=0) | Q(stated_yes__isnull=True))
+                & (Q(stated_no__gte=0) | Q(stated_no__isnull=True))
+                & (Q(stated_abstain__gte=0) | Q(stated_abstain__isnull=True)),
+                name="vote_stated_tally_non_negative",
+            ),
+            models.CheckConstraint(
+                condition=Q(subject="paragraph", paragraph__isnull=False) | (~Q(subject="paragraph") & Q(paragraph__isnull=True)),
+                name="vote_paragraph_iff_paragraph_subject",
+            ),
+            models.CheckConstraint(
+                condition=Q(method="recorded") | Q(stated_yes__isnull=True, stated_no__isnull=True, stated_abstain__isnull=True),
+                name="vote_without_vote_has_no_tally",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["date"], name="vote_date_idx"),
+            models.Index(fields=["outcome"], name="vote_outcome_idx"),
+            models.Index(fields=["subject"], name="vote_subject_idx"),
+            models.Index(fields=["subject_label"], name="vote_subject_label_idx"),
+            models.Index(fields=["session", "body"], name="vote_session_body_idx"),
+            models.Index(fields=["margin"], name="vote_margin_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.draft.symbol} {self.subject_label} ({self.get_outcome_display()})"
+
+    @property
+    def is_recorded(self) -> bool:
+        return self.method == self.Method.RECORDED
+
+    @property
+    def stated_matches_counted(self) -> bool:
+        return (self.stated_yes, self.stated_no, self.stated_abstain) == (self.yes_count, self.no_count, self.abstain_count)
+
+    def refresh_counts(self, save: bool = True) -> None:
+        """Recount the stored positions into the count columns (after ingest or a hand correction)."""
+        counts = dict(self.positions.values_list("position").annotate(n=models.Count("id")).order_by())
+        self.yes_count = counts.get(Position.Value.YES, 0)
+        self.no_count = counts.get(Position.Value.NO, 0)
+        self.abstain_count = counts.get(Position.Value.ABSTAIN, 0)
+        self.absent_count = counts.get(Position.Value.ABSENT, 0)
+        self.margin = self.yes_count - self.no_count
+        if save:
+            self.save(update_fields=["yes_count", "no_count", "abstain_count", "absent_count", "margin"])
+
+
+class Position(models.Model):
+    """How one Member State stood on one recorded vote. Every member on the vote's date has a row, absent ones too."""
+
+    class Value(models.TextChoices):
+        YES = "yes", "Yes"
+        NO = "no", "No"
+        ABSTAIN = "abstain", "Abstain"
+        ABSENT = "absent", "Absent"
+
+    vote = models.ForeignKey(Vote, on_delete=models.CASCADE, related_name="positions", help_text="The recorded vote.")
+    country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="positions", help_text="The Member State.")
+    position = models.CharField(max_length=7, choices=Value.choices, help_text="Yes, no, abstain, or absent (not in any list).")
+    history = HistoricalRecords()
+
+    objects = PositionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["vote", "country"]
+        constraints = [models.UniqueConstraint(fields=["vote", "country"], name="position_unique_country")]
+        indexes = [models.Index(fields=["country", "position", "vote"], name="position_country_pos_vote_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.country_id} {self.position} on vote {self.vote_id}"
+
+
+class IntendedPosition(models.Model):
+    """A later statement that a State had intended to vote otherwise (a footnote); the recorded position stands."""
+
+    class Value(models.TextChoices):
+        YES = "yes", "Yes"
+        NO = "no", "No"
+        ABSTAIN = "abstain", "Abstain"
+        NON_PARTICIPATION = "non_participation", "Not participate"
+
+    vote = models.ForeignKey(Vote, on_delete=models.CASCADE, related_name="intended_positions", help_text="The recorded vote.")
+    country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="intended_positions", help_text="The State.")
+    position = models.CharField(max_length=17, choices=Value.choices, help_text="The position it says it intended.")
+    footnote = models.TextField(blank=True, help_text="The footnote's text as printed.")
+    language = models.CharField(max_length=2, choices=LANGUAGE_CHOICES, help_text="Language of the footnote text.")
+
+    class Meta:
+        ordering = ["vote", "country"]
+        constraints = [models.UniqueConstraint(fields=["vote", "country"], name="intendedposition_unique_country")]
+
+    def __str__(self) -> str:
+        return f"{self.country_id} intended {self.position} on vote {self.vote_id}"
