@@ -467,3 +467,24 @@ class IntendedPosition(models.Model):
 
     def __str__(self) -> str:
         return f"{self.country_id} intended {self.position} on vote {self.vote_id}"
+
+
+class AgreementScore(models.Model):
+    """How often two countries cast the same position, over all recorded votes where both cast one (stored, not
+    computed per request: the country page's "agrees most / least" reads it). Stored in both directions."""
+
+    country = models.ForeignKey(Country, on_delete=models.CASCADE, related_name="agreement_scores", help_text="The country.")
+    other = models.ForeignKey(Country, on_delete=models.CASCADE, related_name="+", help_text="The country compared with.")
+    votes = models.PositiveIntegerField(help_text="Recorded votes on which both cast yes, no or abstain (the denominator).")
+    agreed = models.PositiveIntegerField(help_text="Of those, votes on which both cast the same position.")
+    score = models.FloatField(help_text="agreed / votes, between 0 and 1.")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["country", "other"], name="agreementscore_unique_pair"),
+            models.CheckConstraint(condition=models.Q(agreed__lte=models.F("votes")), name="agreementscore_agreed_le_votes"),
+        ]
+        indexes = [models.Index(fields=["country", "score"], name="agreementscore_country_score")]
+
+    def __str__(self) -> str:
+        return f"{self.country_id}~{self.other_id}: {self.agreed}/{self.votes}"

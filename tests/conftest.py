@@ -1,0 +1,29 @@
+"""Shared fixtures: the country reference and the seed report, loaded into the test database through the same
+code paths `make run` uses (no hand-built copies of the data)."""
+
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SEED_ZH = FIXTURES / "reports" / "first-committee-79-item106.txt"
+SEED_EN = FIXTURES / "reports" / "first-committee-79-item106.en.txt"
+SEED_SYMBOL = "A/C.1/79/L.53/Rev.1"
+
+
+@pytest.fixture
+def countries(db):
+    """The reference countries (193 members, 2 observers, former States) with names and memberships."""
+    from votes.countries import load_countries
+
+    load_countries()
+
+
+@pytest.fixture
+def seed(countries):
+    """The real Chinese First Committee report ingested; returns its Draft."""
+    from votes.ingest import ingest_report_file
+    from votes.models import Draft
+
+    ingest_report_file(SEED_ZH)
+    return Draft.objects.get(symbol=SEED_SYMBOL)

@@ -1,0 +1,452 @@
+"""Ingestion: map a parsed report (`parsing.Report`) onto the models, in one place, once.
+
+One transaction per report. The same report twice, or its versions in other languages, give one record:
+facts are matched on natural keys (draft symbol; vote = draft + body + subject), texts are added per language,
+and a version that disagrees on a fact (a tally, a list, an outcome) is refused with the difference named.
+Hand corrections (`curation.Correction`) win over the report: a difference they explain is listed as a conflict,
+never silently undone. A dry run does the same work inside a transaction that is rolled back.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.db import transaction
+
+from parsing import Report, parse_report
+from parsing.model import Action
+from parsing.model import Draft as ParsedDraft
+from reference import CountryDirectory
+
+from .models import (
+    AgendaItem,
+    Body,
+    Country,
+    Document,
+    Draft,
+    IntendedPosition,
+    Paragraph,
+    Position,
+    Session,
+    Sponsorship,
+    Vote,
+)
+
+LABEL_PATTERN = re.compile(r"^(PP|OP)(\d+)(\(.+\))?$")
+PART_BY_PREFIX = {"PP": Paragraph.Part.PREAMBULAR, "OP": Paragraph.Part.OPERATIVE}
+
+
+class IngestRefused(Exception):
+    """The report contradicts what is stored (and no hand correction explains it). Nothing was written."""
+
+    def __init__(self, file_name: str, problems: list[str]):
+        self.file_name = file_name
+        self.problems = problems
+        super().__init__(f"{file_name}: refused:\n" + "\n".join(f"  - {problem}" for problem in problems))
+
+
+@dataclass
+class IngestResult:
+    """What ingesting one report did (or, for a dry run, would do)."""
+
+    file_name: str
+    sha256: str
+    language: str
+    dry_run: bool = False
+    document_id: int | None = None
+    already_ingested: bool = False
+    created: Counter = field(default_factory=Counter)
+    updated: Counter = field(default_factory=Counter)
+    unchanged: Counter = field(default_factory=Counter)
+    conflicts: list[str] = field(default_factory=list)
+
+    @property
+    def status(self) -> str:
+        if self.created:
+            return "created"
+        if self.updated:
+            return "updated"
+        return "unchanged"
+
+    def summary(self) -> dict:
+        return {
+            "status": self.status,
+            "created": dict(self.created),
+            "updated": dict(self.updated),
+            "unchanged": dict(self.unchanged),
+            "conflicts": list(self.conflicts),
+        }
+
+    def __str__(self) -> str:
+        def counts(counter: Counter) -> str:
+            return ", ".join(f"{n} {name}" for name, n in sorted(counter.items()) if n) or "nothing"
+
+        prefix = "would be " if self.dry_run else ""
+        lines = [f"{self.file_name} ({self.language}): {prefix}{self.status}"]
+        if self.already_ingested:
+            lines[0] += " (this file was ingested before)"
+        lines.append(f"  created: {counts(self.created)}")
+        lines.append(f"  updated: {counts(self.updated)}")
+        lines.append(f"  unchanged: {counts(self.unchanged)}")
+        for conflict in self.conflicts:
+            lines.append(f"  conflict (hand correction kept): {conflict}")
+        return "\n".join(lines)
+
+
+def ingest_report_file(path: str | Path, **options) -> IngestResult:
+    path = Path(path)
+    return ingest_report(path.read_bytes(), path.name, **options)
+
+
+def ingest_report(
+    source: bytes,
+    file_name: str,
+    *,
+    dry_run: bool = False,
+    user=None,
+    directory: CountryDirectory | None = None,
+) -> IngestResult:
+    """Parse, check and store one report. Raises `parsing.ReportError` or `IngestRefused`; then nothing is written."""
+    report = parse_report(source, directory)
+    result = IngestResult(file_name=file_name, sha256=hashlib.sha256(source).hexdigest(), language=report.language)
+    result.dry_run = dry_run
+    with transaction.atomic():
+        _ReportWriter(report, result, user).write()
+        if dry_run:
+            transaction.set_rollback(True)
+            result.document_id = None
+    return result
+
+
+def _label_parts(label: str) -> tuple[str, int, str]:
+    match = LABEL_PATTERN.match(label)
+    if not match:
+        raise ValueError(f"not a paragraph label: {label!r}")
+    return PART_BY_PREFIX[match.group(1)], int(match.group(2)), match.group(3) or ""
+
+
+def _label_sort_key(label: str) -> tuple:
+    part, number, sub_label = _label_parts(label)
+    return (0 if part == Paragraph.Part.PREAMBULAR else 1, number, sub_label)
+
+
+def _default_vote_date(session: Session) -> datetime.date:
+    # A vote whose date the report does not state is placed mid-session for membership purposes.
+    return datetime.date(session.start_year, 12, 1)
+
+
+class _ReportWriter:
+    """Writes one parsed report; collects the differences that refuse it."""
+
+    def __init__(self, report: Report, result: IngestResult, user):
+        from curation.models import Correction  # the curation app reads votes; import late to keep the layering
+
+        self.report = report
+        self.result = result
+        self.user = user
+        self.language = report.language
+        self.problems: list[str] = []
+        self.corrected_positions = Correction.objects.latest_values(Position)
+        self.corrected_paragraphs = Correction.objects.latest_values(Paragraph)
+        self.corrected_votes = Correction.objects.latest_values(Vote)
+
+    # --- top level ----------------------------------------------------------------------------------------
+
+    def write(self) -> None:
+        report = self.report
+        self.session = Session.for_number(report.session)
+        self.body = Body.objects.get(code=report.body)
+        self.document = self._document()
+        self.agenda_items = {item.number: self._agenda_item(item) for item in report.agenda_items}
+        for parsed in report.drafts:
+            self._draft(parsed)
+        if self.problems:
+            raise IngestRefused(self.result.file_name, self.problems)
+        self.document.summary = self.result.summary()
+        self.document.save(update_fields=["summary"])
+        self.result.document_id = self.document.pk
+
+    def _document(self) -> Document:
+        document = Document.objects.filter(sha256=self.result.sha256).first()
+        if document:
+            self.result.already_ingested = True
+            self.result.unchanged["documents"] += 1
+            return document
+        self.result.created["documents"] += 1
+        return Document.objects.create(
+            symbol=self.report.symbol or "",
+            language=self.language,
+            body=self.body,
+            session=self.session,
+            file_name=self.result.file_name,
+            sha256=self.result.sha256,
+            ingested_by=getattr(self.user, "username", "") or "ingest_report",
+        )
+
+    def _set_text(self, obj, field_name: str, value: str, kind: str, corrected: dict | None = None) -> bool:
+        """Fill one language's text; returns True if the object changed. A hand-corrected text is kept."""
+        current = getattr(obj, field_name) or ""
+        if not value or current == value:
+            return False
+        if corrected is not None and (obj.pk, field_name) in corrected:
+            self.result.conflicts.append(f"{kind} {obj}: {field_name} was corrected by hand; the report's text differs")
+            return False
+        setattr(obj, field_name, value)
+        return True
+
+    def _agenda_item(self, parsed) -> AgendaItem:
+        item, created = AgendaItem.objects.get_or_create(session=self.session, number=parsed.number)
+        changed = self._set_text(item, f"title_{self.language}", parsed.title, "agenda item")
+        if changed:
+            item.save()
+        self._count("agenda_items", created, changed)
+        return item
+
+    def _count(self, kind: str, created: bool, changed: bool) -> None:
+        if created:
+            self.result.created[kind] += 1
+        elif changed:
+            self.result.updated[kind] += 1
+        else:
+            self.result.unchanged[kind] += 1
+
+    # --- drafts -------------------------------------------------------------------------------------------
+
+    def _draft(self, parsed: ParsedDraft) -> None:
+        agenda_item = self.agenda_items.get(parsed.agenda_item) if parsed.agenda_item else None
+        if agenda_item is None and len(self.agenda_items) == 1:
+            agenda_item = next(iter(self.agenda_items.values()))
+        draft = Draft.objects.filter(symbol=parsed.symbol).first()
+        created = draft is None
+        changed = False
+        if created:
+            draft = Draft.objects.create(
+                symbol=parsed.symbol,
+                kind=parsed.kind,
+                session=self.session,
+                body=self.body,
+                agenda_item=agenda_item,
+                **{f"title_{self.language}": parsed.title},
+            )
+        else:
+            for name, stored, read in (
+                ("kind", draft.kind, parsed.kind),
+                ("body", draft.body_id, self.body.code),
+                ("session", draft.session_id, self.session.number),
+            ):
+                if stored != read:
+                    self.problems.append(f"draft {parsed.symbol}: {name} is {read!r} here but {stored!r} in the record")
+            changed = self._set_text(draft, f"title_{self.language}", parsed.title, "draft")
+            if draft.agenda_item_id is None and agenda_item is not None:
+                draft.agenda_item = agenda_item
+                changed = True
+            if changed:
+                draft.save()
+        self._count("drafts", created, changed)
+        draft.documents.add(self.document)
+        self._sponsorships(draft, parsed, created)
+        paragraphs = self._paragraphs(draft, parsed)
+        for order, action in enumerate(parsed.actions):
+            self._vote(draft, paragraphs, action, order)
+
+    def _sponsorships(self, draft: Draft, parsed: ParsedDraft, draft_created: bool) -> None:
+        wanted = [(iso3, Sponsorship.Kind.ORIGINAL, order) for order, iso3 in enumerate(parsed.sponsors)]
+        wanted += [(iso3, Sponsorship.Kind.LATER, order) for order, iso3 in enumerate(parsed.later_sponsors)]
+        stored = {s.country_id: s.kind for s in draft.sponsorships.all()} if not draft_created else {}
+        if not stored:
+            Sponsorship.objects.bulk_create(
+                [Sponsorship(draft=draft, country_id=iso3, kind=kind, order=order) for iso3, kind, order in wanted]
+            )
+            self.result.created["sponsorships"] += len(wanted)
+            return
+        read = {iso3: kind for iso3, kind, _ in wanted}
+        if read != stored:
+            differences = sorted(
+                f"{iso3}: {read.get(iso3, 'not a sponsor')} here, {stored.get(iso3, 'not a sponsor')} in the record"
+                for iso3 in set(read) | set(stored)
+                if read.get(iso3) != stored.get(iso3)
+            )
+            self.problems.append(f"draft {draft.symbol}: sponsors differ: " + "; ".join(differences))
+        else:
+            self.result.unchanged["sponsorships"] += len(read)
+
+    def _paragraphs(self, draft: Draft, parsed: ParsedDraft) -> dict[str, Paragraph]:
+        """The draft's paragraphs by voted label: texts from the recommended text, text-less rows for paragraphs
+        struck by a vote or voted on in a draft that was not adopted."""
+        stored = {p.voted_label: p for p in draft.paragraphs.all()}
+        text_field = f"text_{self.language}"
+        in_text = {p.voted_label: p for p in parsed.paragraphs}
+        voted = {a.subject for a in parsed.actions if LABEL_PATTERN.match(a.subject)}
+        labels = sorted(set(in_text) | set(parsed.rejected_labels) | voted, key=_label_sort_key)
+        new_rows, changed_rows = [], []
+        for order, voted_label in enumerate(labels):
+            paragraph = stored.get(voted_label)
+            source = in_text.get(voted_label)
+            if paragraph is None:
+                part, number, sub_label = _label_parts(voted_label)
+                new_rows.append(
+                    Paragraph(
+                        draft=draft,
+                        part=part,
+                        number=number,
+                        sub_label=sub_label,
+                        voted_label=voted_label,
+                        label=source.label if source else "",
+                        in_adopted_text=source is not None,
+                        order=order,
+                        **({text_field: source.text} if source else {}),
+                    )
+                )
+                continue
+            if source is None:
+                self.result.unchanged["paragraphs"] += 1
+                continue
+            if paragraph.label and paragraph.label != source.label:
+                self.problems.append(
+                    f"draft {draft.symbol} {voted_label}: published as {source.label} here, {paragraph.label} in the record"
+                )
+            if self._set_text(paragraph, text_field, source.text, "paragraph", self.corrected_paragraphs):
+                changed_rows.append(paragraph)
+            else:
+                self.result.unchanged["paragraphs"] += 1
+        if stored and new_rows and parsed.paragraphs:
+            self.problems.append(
+                f"draft {draft.symbol}: paragraphs {', '.join(p.voted_label for p in new_rows)} are not in the record"
+            )
+        Paragraph.objects.bulk_create(new_rows)
+        Paragraph.objects.bulk_update(changed_rows, [text_field])
+        self.result.created["paragraphs"] += len(new_rows)
+        self.result.updated["paragraphs"] += len(changed_rows)
+        return {p.voted_label: p for p in draft.paragraphs.all()}
+
+    # --- votes --------------------------------------------------------------------------------------------
+
+    def _vote(self, draft: Draft, paragraphs: dict[str, Paragraph], action: Action, order: int) -> None:
+        if action.subject == "whole":
+            subject, paragraph, amendment = Vote.Subject.WHOLE, None, ""
+        elif action.subject.startswith("amendment:"):
+            subject, paragraph, amendment = Vote.Subject.AMENDMENT, None, action.subject.split(":", 1)[1]
+        else:
+            subject, paragraph, amendment = Vote.Subject.PARAGRAPH, paragraphs[action.subject], ""
+        tally = action.tally
+        facts = {
+            "method": action.method,
+            "outcome": action.outcome,
+            "meeting": action.meeting,
+            "date": action.date,
+            "stated_yes": tally.yes if tally else None,
+            "stated_no": tally.no if tally else None,
+            "stated_abstain": tally.abstain if tally else None,
+        }
+        where = f"draft {draft.symbol}, vote on {action.subject} (line {action.line})"
+        vote = Vote.objects.filter(draft=draft, body=self.body, subject_label=action.subject).first()
+        if vote is None:
+            self._create_vote(draft, action, subject, paragraph, amendment, facts, order)
+            return
+        for name, read in facts.items():
+            stored = getattr(vote, name)
+            if stored == read:
+                continue
+            if (vote.pk, name) in self.corrected_votes:
+                self.result.conflicts.append(f"{where}: {name} corrected by hand to {stored!r}; the report says {read!r}")
+            else:
+                self.problems.append(f"{where}: {name} is {read!r} here but {stored!r} in the record")
+        if action.method == Vote.Method.RECORDED:
+            self._compare_positions(vote, action, where)
+            self._compare_intentions(vote, action, where)
+        self.result.unchanged["votes"] += 1
+
+    def _listed_positions(self, action: Action) -> dict[str, str]:
+        listed = {}
+        for value, countries in (
+            (Position.Value.YES, action.yes),
+            (Position.Value.NO, action.no),
+            (Position.Value.ABSTAIN, action.abstain),
+        ):
+            for iso3 in countries:
+                listed[iso3] = value
+        return listed
+
+    def _create_vote(self, draft, action, subject, paragraph, amendment, facts, order) -> None:
+        listed = self._listed_positions(action)
+        positions: dict[str, str] = {}
+        if action.method == Vote.Method.RECORDED:
+            on_date = action.date or _default_vote_date(self.session)
+            members = set(Country.objects.members_on(on_date).values_list("iso3", flat=True))
+            not_members = sorted(set(listed) - members)
+            if not_members:
+                self.problems.append(
+                    f"draft {draft.symbol}, vote on {action.subject} (line {action.line}): "
+                    f"not Members on {on_date}: {', '.join(not_members)}"
+                )
+                return
+            positions = {iso3: listed.get(iso3, Position.Value.ABSENT) for iso3 in sorted(members)}
+        counts = Counter(positions.values())
+        vote = Vote.objects.create(
+            draft=draft,
+            subject=subject,
+            subject_label=action.subject,
+            paragraph=paragraph,
+            amendment_symbol=amendment,
+            body=self.body,
+            session=self.session,
+            order=order,
+            document=self.document,
+            yes_count=counts[Position.Value.YES],
+            no_count=counts[Position.Value.NO],
+            abstain_count=counts[Position.Value.ABSTAIN],
+            absent_count=counts[Position.Value.ABSENT],
+            margin=counts[Position.Value.YES] - counts[Position.Value.NO],
+            **facts,
+        )
+        Position.objects.bulk_create(
+            [Position(vote=vote, country_id=iso3, position=value) for iso3, value in positions.items()]
+        )
+        IntendedPosition.objects.bulk_create(
+            [
+                IntendedPosition(
+                    vote=vote,
+                    country_id=intention.country,
+                    position=intention.position,
+                    footnote=intention.footnote,
+                    language=self.language,
+                )
+                for intention in action.intended
+            ]
+        )
+        self.result.created["votes"] += 1
+        self.result.created["positions"] += len(positions)
+        self.result.created["intended_positions"] += len(action.intended)
+
+    def _compare_positions(self, vote: Vote, action: Action, where: str) -> None:
+        listed = self._listed_positions(action)
+        differences = []
+        for position in vote.positions.all():
+            read = listed.get(position.country_id, Position.Value.ABSENT)
+            if read == position.position:
+                continue
+            if (position.pk, "position") in self.corrected_positions:
+                self.result.conflicts.append(
+                    f"{where}: {position.country_id} corrected by hand to {position.position!r}; the report says {read!r}"
+                )
+            else:
+                differences.append(f"{position.country_id} {read} here, {position.position} in the record")
+        stored_countries = set(vote.positions.values_list("country_id", flat=True))
+        differences += [f"{iso3} listed here but not a Member in the record" for iso3 in sorted(set(listed) - stored_countries)]
+        if differences:
+            self.problems.append(f"{where}: lists differ: " + "; ".join(differences))
+        else:
+            self.result.unchanged["positions"] += len(stored_countries)
+
+    def _compare_intentions(self, vote: Vote, action: Action, where: str) -> None:
+        stored = dict(vote.intended_positions.values_list("country_id", "position"))
+        read = {intention.country: intention.position for intention in action.intended}
+        if stored != read:
+            self.problems.append(f"{where}: intended positions differ: {read} here, {stored} in the record")
+        else:
+            self.result.unchanged["intended_positions"] += len(read)

@@ -1,0 +1,35 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from parsing import ReportError
+from votes.ingest import IngestRefused, ingest_report_file
+
+
+class Command(BaseCommand):
+    help = (
+        "Parse, check and store committee reports, one transaction per report. Idempotent: a report already "
+        "stored (or its version in another language) changes nothing but added texts."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("files", nargs="+", help="Report text files.")
+        parser.add_argument("--dry-run", action="store_true", help="Show what would change; write nothing.")
+
+    def handle(self, *args, **options):
+        failed = 0
+        for name in options["files"]:
+            path = Path(name)
+            try:
+                result = ingest_report_file(path, dry_run=options["dry_run"])
+            except (ReportError, IngestRefused) as error:
+                failed += 1
+                self.stderr.write(f"{path}: not ingested, nothing written:\n{error}")
+                continue
+            except OSError as error:
+                failed += 1
+                self.stderr.write(f"{path}: cannot read: {error}")
+                continue
+            self.stdout.write(str(result))
+        if failed:
+            raise CommandError(f"{failed} of {len(options['files'])} report(s) not ingested")
