@@ -67,18 +67,18 @@ class IngestResult:
 
     @property
     def status(self) -> str:
-        if self.created:
+        if +self.created:  # unary plus drops zero counts
             return "created"
-        if self.updated:
+        if +self.updated:
             return "updated"
         return "unchanged"
 
     def summary(self) -> dict:
         return {
             "status": self.status,
-            "created": dict(self.created),
-            "updated": dict(self.updated),
-            "unchanged": dict(self.unchanged),
+            "created": dict(+self.created),
+            "updated": dict(+self.updated),
+            "unchanged": dict(+self.unchanged),
             "conflicts": list(self.conflicts),
         }
 
