@@ -12,6 +12,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         argv = [options["file"]] + (["--json"] if options["json"] else [])
+        # The CLI prints whole lines itself; the wrappers must not add a second line ending.
+        self.stdout.ending = self.stderr.ending = ""
         status = parse_report_cli(argv, self.stdout, self.stderr)
         if status:
             raise CommandError("the report could not be parsed", returncode=status)
