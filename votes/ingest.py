@@ -154,6 +154,10 @@ class _ReportWriter:
         self.corrected_positions = Correction.objects.latest_values(Position)
         self.corrected_paragraphs = Correction.objects.latest_values(Paragraph)
         self.corrected_votes = Correction.objects.latest_values(Vote)
+        self.members_by_date: dict[datetime.date, set[str]] = {}
+        # Rows of new votes, written in one statement each at the end of the report.
+        self.new_positions: list[Position] = []
+        self.new_intentions: list[IntendedPosition] = []
 
     # --- top level ----------------------------------------------------------------------------------------
 
@@ -167,6 +171,8 @@ class _ReportWriter:
             self._draft(parsed)
         if self.problems:
             raise IngestRefused(self.result.file_name, self.problems)
+        Position.objects.bulk_create(self.new_positions)
+        IntendedPosition.objects.bulk_create(self.new_intentions)
         self.document.summary = self.result.summary()
         self.document.save(update_fields=["summary"])
         self.result.document_id = self.document.pk
@@ -377,7 +383,7 @@ class _ReportWriter:
         positions: dict[str, str] = {}
         if action.method == Vote.Method.RECORDED:
             on_date = action.date or _default_vote_date(self.session)
-            members = set(Country.objects.members_on(on_date).values_list("iso3", flat=True))
+            members = self._members_on(on_date)
             not_members = sorted(set(listed) - members)
             if not_members:
                 self.problems.append(
@@ -404,24 +410,25 @@ class _ReportWriter:
             margin=counts[Position.Value.YES] - counts[Position.Value.NO],
             **facts,
         )
-        Position.objects.bulk_create(
-            [Position(vote=vote, country_id=iso3, position=value) for iso3, value in positions.items()]
-        )
-        IntendedPosition.objects.bulk_create(
-            [
-                IntendedPosition(
-                    vote=vote,
-                    country_id=intention.country,
-                    position=intention.position,
-                    footnote=intention.footnote,
-                    language=self.language,
-                )
-                for intention in action.intended
-            ]
-        )
+        self.new_positions += [Position(vote=vote, country_id=iso3, position=value) for iso3, value in positions.items()]
+        self.new_intentions += [
+            IntendedPosition(
+                vote=vote,
+                country_id=intention.country,
+                position=intention.position,
+                footnote=intention.footnote,
+                language=self.language,
+            )
+            for intention in action.intended
+        ]
         self.result.created["votes"] += 1
         self.result.created["positions"] += len(positions)
         self.result.created["intended_positions"] += len(action.intended)
+
+    def _members_on(self, on_date: datetime.date) -> set[str]:
+        if on_date not in self.members_by_date:
+            self.members_by_date[on_date] = set(Country.objects.members_on(on_date).values_list("iso3", flat=True))
+        return self.members_by_date[on_date]
 
     def _compare_positions(self, vote: Vote, action: Action, where: str) -> None:
         listed = self._listed_positions(action)
