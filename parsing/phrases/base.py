@@ -36,7 +36,9 @@ class PhraseTable:
     session: Pattern  # group n
     agenda_item: Pattern  # line; group nums ("106", "62 and 63")
     committee_report: Pattern  # group ord (committee ordinal as printed), searched in the joined heading
-    committee_ordinals: dict[str, int]  # ord as printed -> 1..6
+    # ord as printed -> 1..6; the key None is for a committee named without an ordinal (the Special
+    # Political and Decolonization Committee is the Fourth)
+    committee_ordinals: dict[str | None, int]
 
     # -- sections
     section_heading: Pattern  # line; groups num, title ("二. 决议草案 ... 的审议情况", "II. Consideration ...")
@@ -54,6 +56,7 @@ class PhraseTable:
     title: Pattern  # group title: 'entitled "..."'
     meeting_date: Pattern  # groups meeting, day, month, year (optional)
     same_meeting: Pattern
+    meeting_mention: Pattern  # any mention of a meeting: one that meeting_date cannot read clears the context
 
     # -- actions
     recorded_vote: tuple[Pattern, ...]  # groups subject, outcome, yes, no, abstain (optional)
@@ -89,6 +92,8 @@ class PhraseTable:
 
     # -- layout
     no_mark_after: str = ""  # characters after which digits are never a footnote mark ("第" in "第4")
+    quantity_after: Pattern | None = None  # matched after digits: they count something ("、2 票弃权")
+    paragraph_opener: Pattern | None = None  # match: words that open a preambular paragraph (caseless scripts)
     sentence_end: str = ".;:,"  # characters that can end a paragraph of a recommended text
     extra: dict = field(default_factory=dict)  # room for a language's oddities, documented where used
 

@@ -1,0 +1,7 @@
+"""``python -m parsing FILE [--json]``"""
+
+import sys
+
+from parsing.cli import main
+
+sys.exit(main())
