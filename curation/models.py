@@ -10,6 +10,21 @@ class CorrectionQuerySet(models.QuerySet):
     def for_object(self, obj) -> "CorrectionQuerySet":
         return self.filter(content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk)
 
+    def for_model(self, model) -> "CorrectionQuerySet":
+        return self.filter(content_type=ContentType.objects.get_for_model(model))
+
+    def sponsorships_by_hand(self, draft_symbol: str) -> dict[str, str]:
+        """{iso3: kind} for the sponsors of a draft that staff added, changed or removed by hand, the newest
+        correction winning; kind "" means removed. Keyed by the record's natural key (`Correction.key`), which
+        survives the deletion of the Sponsorship row itself."""
+        from votes.models import Sponsorship
+
+        values = {}
+        rows = self.for_model(Sponsorship).filter(field="kind", key__draft=draft_symbol).order_by("created_at", "id")
+        for key, value in rows.values_list("key", "new_value"):
+            values[key["country"]] = value
+        return values
+
     def latest_values(self, model) -> dict[tuple[int, str], str]:
         """{(object_id, field): corrected value} for a model, the newest correction of each field winning."""
         values = {}
@@ -25,6 +40,13 @@ class Correction(models.Model):
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, help_text="Kind of record corrected.")
     object_id = models.PositiveBigIntegerField(help_text="Primary key of the record corrected.")
     record = GenericForeignKey("content_type", "object_id")
+    key = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text='Natural key of the record, which outlives its row: {"draft": symbol, "country": iso3} for a '
+        'sponsorship, {"draft", "body", "subject_label"} for a vote (plus "country" for a position), '
+        '{"draft", "voted_label"} for a paragraph.',
+    )
     field = models.CharField(max_length=64, help_text='Name of the corrected field, e.g. "position" or "text_en".')
     old_value = models.TextField(blank=True, help_text="The value before the correction (as the report gave it).")
     new_value = models.TextField(blank=True, help_text="The corrected value.")

@@ -154,6 +154,8 @@ class _ReportWriter:
         self.corrected_positions = Correction.objects.latest_values(Position)
         self.corrected_paragraphs = Correction.objects.latest_values(Paragraph)
         self.corrected_votes = Correction.objects.latest_values(Vote)
+        self.corrected_drafts = Correction.objects.latest_values(Draft)
+        self.sponsorships_by_hand = Correction.objects.sponsorships_by_hand
         self.members_by_date: dict[datetime.date, set[str]] = {}
         # Rows of new votes, written in one statement each at the end of the report.
         self.new_positions: list[Position] = []
@@ -247,7 +249,7 @@ class _ReportWriter:
             ):
                 if stored != read:
                     self.problems.append(f"draft {parsed.symbol}: {name} is {read!r} here but {stored!r} in the record")
-            changed = self._set_text(draft, f"title_{self.language}", parsed.title, "draft")
+            changed = self._set_text(draft, f"title_{self.language}", parsed.title, "draft", self.corrected_drafts)
             if draft.agenda_item_id is None and agenda_item is not None:
                 draft.agenda_item = agenda_item
                 changed = True
@@ -271,15 +273,23 @@ class _ReportWriter:
             self.result.created["sponsorships"] += len(wanted)
             return
         read = {iso3: kind for iso3, kind, _ in wanted}
-        if read != stored:
-            differences = sorted(
-                f"{iso3}: {read.get(iso3, 'not a sponsor')} here, {stored.get(iso3, 'not a sponsor')} in the record"
-                for iso3 in set(read) | set(stored)
-                if read.get(iso3) != stored.get(iso3)
-            )
+        by_hand = self.sponsorships_by_hand(draft.symbol) if read != stored else {}
+        differences = []
+        for iso3 in sorted(set(read) | set(stored)):
+            here, there = read.get(iso3), stored.get(iso3)
+            if here == there:
+                continue
+            if iso3 in by_hand and (by_hand[iso3] or None) == there:
+                self.result.conflicts.append(
+                    f"draft {draft.symbol}: sponsor {iso3} corrected by hand to {there or 'not a sponsor'}; "
+                    f"the report says {here or 'not a sponsor'}"
+                )
+            else:
+                differences.append(f"{iso3}: {here or 'not a sponsor'} here, {there or 'not a sponsor'} in the record")
+        if differences:
             self.problems.append(f"draft {draft.symbol}: sponsors differ: " + "; ".join(differences))
         else:
-            self.result.unchanged["sponsorships"] += len(read)
+            self.result.unchanged["sponsorships"] += len(stored)
 
     def _paragraphs(self, draft: Draft, parsed: ParsedDraft) -> dict[str, Paragraph]:
         """The draft's paragraphs by voted label: texts from the recommended text, text-less rows for paragraphs
@@ -312,7 +322,12 @@ class _ReportWriter:
             if source is None:
                 self.result.unchanged["paragraphs"] += 1
                 continue
-            if paragraph.label and paragraph.label != source.label:
+            if (paragraph.pk, "label") in self.corrected_paragraphs or (paragraph.pk, "in_adopted_text") in self.corrected_paragraphs:
+                if paragraph.label != source.label or not paragraph.in_adopted_text:
+                    self.result.conflicts.append(
+                        f"paragraph {paragraph}: label or place in the text corrected by hand; the report publishes it as {source.label}"
+                    )
+            elif paragraph.label and paragraph.label != source.label:
                 self.problems.append(
                     f"draft {draft.symbol} {voted_label}: published as {source.label} here, {paragraph.label} in the record"
                 )
