@@ -288,7 +288,7 @@ def parse_subject(text: str, table: PhraseTable) -> str:
                 continue  # "the same preambular paragraph": not a number, try the next pattern
             groups = m.groupdict()
             sub = (groups.get("sub") or "") + (groups.get("sub2") or "")
-            return f"{prefix}{number}" + "".join(f"({s})" for s in re.findall(r"[a-z]+", sub))
+            return f"{prefix}{number}" + "".join(f"({table.sub_letter(s)})" for s in re.findall(r"[^\s()（）]+", sub))
     return "whole"
 
 

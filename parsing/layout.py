@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from parsing.errors import Problem, ReportError
-from parsing.patterns import PARAGRAPH_NUMBER, SUB_ITEM, width
+from parsing.patterns import width
 from parsing.phrases.base import REPORT_SYMBOL, PhraseTable
 
 
@@ -55,9 +55,15 @@ class Layout:
 # ------------------------------------------------------------------------------------------ decoding
 
 
+# Bidirectional formatting characters (marks, embeddings, isolates): right-to-left extraction puts them
+# around Latin symbols and digits; they are invisible and carry no text.
+_BIDI_CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]")
+
+
 def decode(source: str | bytes) -> str:
-    """Text of the report: UTF-8 (BOM optional) with LF line ends.  Bad bytes are a ReportError naming
-    the byte and its line, so a mis-encoded file is refused clearly instead of crashing later."""
+    """Text of the report: UTF-8 (BOM optional) with LF line ends and no bidirectional controls.  Bad
+    bytes are a ReportError naming the byte and its line, so a mis-encoded file is refused clearly instead
+    of crashing later."""
     if isinstance(source, bytes):
         try:
             text = source.decode("utf-8")
@@ -69,7 +75,7 @@ def decode(source: str | bytes) -> str:
         text = source
     if text.startswith("\ufeff"):
         text = text[1:]
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return _BIDI_CONTROLS.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 # --------------------------------------------------------------------------------------- page furniture
@@ -90,17 +96,13 @@ _HEADER_TOKEN = (
 _HEADER = re.compile(rf"(?:{_HEADER_TOKEN})(?:\s+(?:{_HEADER_TOKEN}))*")
 _DATE_ONLY = re.compile(r"\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 _REPORT_SYMBOL = re.compile(REPORT_SYMBOL)
-_FOOTNOTE_ENTRY = re.compile(r"(?P<n>\d{1,3})(?:\s+|(?=[^\d\s.．]))(?P<text>\S.*)")
-
-# A footnote mark: one or two digits glued to the word before it and followed by a space, the end of the
-# line or an opening bracket/quote.  Candidates are kept only when a footnote of that number follows.
-_MARK = re.compile(r"(?<=[^\s\d])(?P<n>\d{1,2})(?=\s|$|[《“\"(（])")
+# Footnote marks and entries: see PhraseTable.footnote_mark / footnote_entry (parsing/patterns.py).
 # Where digits after a full stop belong to an abbreviation or a symbol ("Rev.1", "L.53", "para.6").
 _ABBREVIATION = re.compile(
     r"(?:\b[A-Z]|Rev|Add|Corr|Amend|para|paras|No|Nos|vol|p|pp|art|Sect|sect|[\d/])\.$"
 )
 _SYMBOL_TOKEN = re.compile(r"\S*/\S*$")  # the digits are the end of a symbol like "A/77/96"
-_MARK_AFTER = ":：;；.。)）”"  # punctuation after which line-final digits can only be a mark
+_MARK_AFTER = ":：;；.。)）”،؛"  # punctuation after which line-final digits can only be a mark
 
 
 def _is_header(stripped: str) -> bool:
@@ -109,6 +111,8 @@ def _is_header(stripped: str) -> bool:
 
 def layout(text: str, table: PhraseTable) -> Layout:
     """Split ``text`` into content lines and footnotes (see the module docstring)."""
+    if table.prepare is not None:
+        text = table.prepare(text)
     raw = text.split("\n")
     # The corpus layout puts a blank line after every text line; a line following another directly
     # starts a page.  Only trust that signal when the document is written that way.
@@ -123,7 +127,7 @@ def layout(text: str, table: PhraseTable) -> Layout:
         """Whether ``line`` continues the open footnote rather than resuming the page's text."""
         if indented or (blank_style and not was_blank):
             return False  # the page's text resumes indented, or (blank-line layout) without a blank line
-        if PARAGRAPH_NUMBER.match(line) or SUB_ITEM.match(line) or table.list_label.fullmatch(line):
+        if table.paragraph_number.match(line) or table.sub_item.match(line) or table.list_label.fullmatch(line):
             return False
         last = entries[-1][1][-1]
         # a footnote line that ends a sentence short of the measure ends the footnote
@@ -174,7 +178,7 @@ def layout(text: str, table: PhraseTable) -> Layout:
         indented = s[:1].isspace()
         new_page = page_feed or after_furniture or (blank_style and not was_blank)
         if in_footnotes:
-            m = _FOOTNOTE_ENTRY.fullmatch(stripped)
+            m = table.footnote_entry.fullmatch(stripped)
             if m and (not entries or entries[-1][0] < int(m["n"]) <= entries[-1][0] + 3):
                 entries.append([int(m["n"]), [m["text"]], number])
                 continue
@@ -229,7 +233,7 @@ def _take_marks(text: str, number: int, finder: _FootnoteFinder, table: PhraseTa
     marks: list[Footnote] = []
     cuts: list[tuple[int, int]] = []
     loose = None
-    for m in _MARK.finditer(text):
+    for m in table.footnote_mark.finditer(text):
         before = text[: m.start()]
         last = before[-1]
         if last in table.no_mark_after or last in "/-–—":

@@ -60,8 +60,22 @@ class NameResolver:
         key = (name, on_date)
         if key not in self._cache:
             record = self.directory.try_resolve(name, self.table.code, on_date)
-            self._cache[key] = record.iso3 if record else None
+            iso3 = record.iso3 if record else None
+            if iso3 is None and self.table.name_forms is not None:
+                iso3 = self._lookup_forms(name, on_date)
+            self._cache[key] = iso3
         return self._cache[key]
+
+    def _lookup_forms(self, name: str, on_date: datetime.date | None) -> str | None:
+        """The State an inflected or prefixed name stands for (see PhraseTable.name_forms): the one all its
+        other spellings that resolve agree on; None when none resolves or they disagree."""
+        found = set()
+        for form in self.table.name_forms(name):
+            if form != name:
+                record = self.directory.try_resolve(form, self.table.code, on_date)
+                if record is not None:
+                    found.add(record.iso3)
+        return found.pop() if len(found) == 1 else None
 
     def _resolve_item(self, item: str, line: int, on_date: datetime.date | None) -> list[Name]:
         iso3 = self._lookup(item, on_date)

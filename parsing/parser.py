@@ -15,7 +15,7 @@ from parsing.errors import Problem, ReportError
 from parsing.layout import Layout, decode, layout
 from parsing.model import AgendaItem, Draft, Report
 from parsing.names import NameResolver
-from parsing.phrases import PhraseTable, detect_language
+from parsing.phrases import TABLES, PhraseTable, detect_language
 from parsing.structure import parse_heading, split_sections
 from parsing.texts import RecommendedText, assign_voted_labels, parse_recommendations
 from reference import CountryDirectory
@@ -26,7 +26,7 @@ def parse_report(source: str | bytes, directory: CountryDirectory | None = None)
     text = decode(source)
     table = detect_language(text)
     if table is None:
-        raise ReportError([Problem(1, "language not recognised (known: zh, en)")])
+        raise ReportError([Problem(1, f"language not recognised (known: {', '.join(TABLES)})")])
     return _Parser(table, directory or CountryDirectory.default()).parse(text)
 
 

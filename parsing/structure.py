@@ -13,12 +13,11 @@ import re
 from dataclasses import dataclass, field
 
 from parsing.layout import Line, Span
-from parsing.numerals import chinese, roman
-from parsing.patterns import PARAGRAPH_NUMBER, SUB_ITEM
+from parsing.numerals import roman
 from parsing.phrases.base import REPORT_SYMBOL, PhraseTable
 
 _REPORT_SYMBOL = re.compile(REPORT_SYMBOL)
-_CLOSERS = "”\"’'」』)）]"
+_CLOSERS = "”\"’'」』)）]»"
 
 
 def ends_sentence(text: str, table: PhraseTable) -> bool:
@@ -118,7 +117,7 @@ def split_sections(lines: list[Line], table: PhraseTable) -> tuple[list[Line], l
         m = None if in_texts else table.section_heading.fullmatch(line.text)
         if m:
             try:
-                number = roman(m["num"]) if m["num"].isascii() else chinese(m["num"])
+                number = roman(m["num"]) if m["num"].isascii() else table.parse_number(m["num"])
             except ValueError:
                 number = None
             if number is not None and (number == last_number + 1 or (not last_number and number <= 2)):
@@ -209,7 +208,7 @@ def split_units(lines: list[Line], table: PhraseTable) -> list[Unit]:
 
 
 def _starts_unit(line: Line, prev: Line | None, table: PhraseTable) -> bool:
-    if not (PARAGRAPH_NUMBER.match(line.text) or SUB_ITEM.match(line.text)):
+    if not (table.paragraph_number.match(line.text) or table.sub_item.match(line.text)):
         return False
     return prev is None or ends_sentence(prev.text, table)
 

@@ -18,7 +18,7 @@ from parsing.layout import Line, Span
 from parsing.model import Paragraph
 from parsing.numerals import roman
 from parsing.phrases.base import PhraseTable
-from parsing.patterns import PARAGRAPH_NUMBER, SUB_ITEM, width
+from parsing.patterns import width
 from parsing.structure import clean_text, ends_sentence
 
 _ROMAN_SUB = re.compile(r"[ivxl]+")
@@ -43,7 +43,7 @@ def parse_recommendations(lines: list[Line], table: PhraseTable, problems: list[
     para: int | None = None
     current: RecommendedText | None = None
     for i, line in enumerate(lines):
-        number = PARAGRAPH_NUMBER.match(line.text)
+        number = table.paragraph_number.match(line.text)
         if number and (current is None or _recommends(lines[i: i + 4], table)):
             para, current = int(number["n"]), None
             continue
@@ -64,7 +64,7 @@ def _recommends(lines: list[Line], table: PhraseTable) -> bool:
     """Whether the numbered paragraph starting ``lines`` (its own lines only) recommends texts."""
     own = lines[:1]
     for line in lines[1:]:
-        if PARAGRAPH_NUMBER.match(line.text) or table.text_heading.fullmatch(line.text):
+        if table.paragraph_number.match(line.text) or table.text_heading.fullmatch(line.text):
             break
         own.append(line)
     return bool(table.recommend_intro.search(Span(own, table.joiner).text))
@@ -120,8 +120,8 @@ def split_paragraphs(lines: list[Line], table: PhraseTable, problems: list[Probl
     letter: str | None = None  # current (a)-level sub-paragraph
     for group in groups:
         first = group[0].text
-        number = PARAGRAPH_NUMBER.match(first)
-        sub = SUB_ITEM.match(first)
+        number = table.paragraph_number.match(first)
+        sub = table.sub_item.match(first)
         if number:
             operative, letter = int(number["n"]), None
             label, rest = f"OP{operative}", first[number.end():]
@@ -130,7 +130,7 @@ def split_paragraphs(lines: list[Line], table: PhraseTable, problems: list[Probl
             if operative is None and preambular == 0:
                 problems.append(Problem(group[0].number, "sub-paragraph before any paragraph"))
                 continue
-            mark = sub["l"]
+            mark = table.sub_letter(sub["l"])
             if letter is not None and _ROMAN_SUB.fullmatch(mark) and mark != chr(ord(letter) + 1):
                 label = f"{parent}({letter})({mark})"  # (i) inside (a), unless (i) simply follows (h)
             else:
@@ -153,7 +153,7 @@ def split_paragraphs(lines: list[Line], table: PhraseTable, problems: list[Probl
 
 def _starts_paragraph(line: Line, prev: Line, table: PhraseTable, full: int, indentation_kept: bool) -> bool:
     ends = ends_sentence(prev.text, table)
-    if PARAGRAPH_NUMBER.match(line.text) or SUB_ITEM.match(line.text):
+    if table.paragraph_number.match(line.text) or table.sub_item.match(line.text):
         return ends
     if indentation_kept and not line.page_start:
         return line.indented and ends

@@ -3,10 +3,10 @@
 
 from __future__ import annotations
 
-from parsing.phrases import en, zh
+from parsing.phrases import ar, en, es, fr, ru, zh
 from parsing.phrases.base import PhraseTable
 
-TABLES: dict[str, PhraseTable] = {t.code: t for t in (zh.TABLE, en.TABLE)}
+TABLES: dict[str, PhraseTable] = {t.code: t for t in (zh.TABLE, en.TABLE, fr.TABLE, es.TABLE, ru.TABLE, ar.TABLE)}
 
 _SAMPLE = 4000  # the heading and introduction are enough to tell the language
 

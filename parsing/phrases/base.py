@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Callable, Pattern
+from typing import Callable, Iterable, Pattern
+
+from parsing.patterns import FOOTNOTE_ENTRY, FOOTNOTE_MARK, PARAGRAPH_NUMBER, SUB_ITEM
 
 # Document symbols are the same in every language.
 DRAFT_SYMBOL = r"A/(?:C\.[1-6]/)?\d+/L\.\d+(?:/(?:Rev|Add|Corr)\.\d+)*"
@@ -95,7 +97,24 @@ class PhraseTable:
     quantity_after: Pattern | None = None  # matched after digits: they count something ("、2 票弃权")
     paragraph_opener: Pattern | None = None  # match: words that open a preambular paragraph (caseless scripts)
     sentence_end: str = ".;:,"  # characters that can end a paragraph of a recommended text
+
+    # -- numbering, footnotes, names, text (the defaults are the zh/en conventions)
+    paragraph_number: Pattern = PARAGRAPH_NUMBER  # match at a line start, group n: "4. " (Arabic "4 - ")
+    sub_item: Pattern = SUB_ITEM  # match at a line start, group l: "(a) " (French "a) ", Arabic "(أ) ")
+    sub_letters: dict[str, str] = field(default_factory=dict)  # sub-item letter as printed -> label letter
+    footnote_mark: Pattern = FOOTNOTE_MARK  # group n: a reference mark in the text (Arabic "(2)")
+    footnote_entry: Pattern = FOOTNOTE_ENTRY  # fullmatch, groups n, text: a footnote's first line
+    # Other spellings of a name that running text inflects or prefixes ("du Bélarus" -> "Bélarus", Russian
+    # genitive "Мадагаскара" -> "Мадагаскар", Arabic "وبوروندي" -> "بوروندي"); tried only when the name as
+    # printed is unknown, and accepted only when all the spellings that resolve name the same State.
+    name_forms: Callable[[str], Iterable[str]] | None = None
+    # Rewrites the decoded text before layout, keeping its lines (Arabic: presentation forms and tatweel).
+    prepare: Callable[[str], str] | None = None
     extra: dict = field(default_factory=dict)  # room for a language's oddities, documented where used
+
+    def sub_letter(self, printed: str) -> str:
+        """The letter of a label ("a") for a sub-item letter as printed ("a", Arabic "أ")."""
+        return self.sub_letters.get(printed, printed)
 
 
 def compile_all(*patterns: str, flags: int = 0) -> tuple[Pattern, ...]:

@@ -45,7 +45,7 @@ def test_form_feed_page_break_inside_a_list(directory):
 
 def test_text_in_an_unknown_language(directory):
     with pytest.raises(ReportError) as caught:
-        parse_report("Soixante-dix-neuvième session\n\nRapport de la Première Commission\n", directory)
+        parse_report("Neunundsiebzigste Tagung\n\nBericht des Ersten Ausschusses\n", directory)
     assert caught.value.problems[0].line == 1
     assert "language not recognised" in caught.value.problems[0].message
 
