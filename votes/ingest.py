@@ -23,6 +23,7 @@ from parsing.model import Action
 from parsing.model import Draft as ParsedDraft
 from reference import CountryDirectory
 
+from . import agreement
 from .models import (
     AgendaItem,
     Body,
@@ -64,6 +65,7 @@ class IngestResult:
     updated: Counter = field(default_factory=Counter)
     unchanged: Counter = field(default_factory=Counter)
     conflicts: list[str] = field(default_factory=list)
+    new_recorded_vote_ids: list[int] = field(default_factory=list)
 
     @property
     def status(self) -> str:
@@ -110,8 +112,12 @@ def ingest_report(
     dry_run: bool = False,
     user=None,
     directory: CountryDirectory | None = None,
+    update_agreement: bool = True,
 ) -> IngestResult:
-    """Parse, check and store one report. Raises `parsing.ReportError` or `IngestRefused`; then nothing is written."""
+    """Parse, check and store one report. Raises `parsing.ReportError` or `IngestRefused`; then nothing is written.
+
+    `update_agreement=False` leaves the stored agreement scores alone (a bulk load refreshes them once at the end
+    with `agreement.refresh_all()`)."""
     report = parse_report(source, directory)
     result = IngestResult(file_name=file_name, sha256=hashlib.sha256(source).hexdigest(), language=report.language)
     result.dry_run = dry_run
@@ -120,6 +126,10 @@ def ingest_report(
         if dry_run:
             transaction.set_rollback(True)
             result.document_id = None
+            result.new_recorded_vote_ids = []
+        elif update_agreement and result.new_recorded_vote_ids:
+            # The stored agreement figures of the country pages take in the new votes, in the same transaction.
+            agreement.add_votes(result.new_recorded_vote_ids)
     return result
 
 
@@ -437,6 +447,8 @@ class _ReportWriter:
             for intention in action.intended
         ]
         self.result.created["votes"] += 1
+        if vote.method == Vote.Method.RECORDED:
+            self.result.new_recorded_vote_ids.append(vote.pk)
         self.result.created["positions"] += len(positions)
         self.result.created["intended_positions"] += len(action.intended)
 
