@@ -1,11 +1,31 @@
-"""Named, chainable query logic: views and exports call these, templates never query."""
+"""Named, chainable query logic: views and exports call these, templates never query.
+
+Nothing here loads positions into Python: a country's position on a vote is read through a `FilteredRelation`
+(one join on the unique (vote, country) pair, so it never multiplies rows), and tallies come from the counts
+stored on each vote at ingest.
+"""
 
 from __future__ import annotations
 
 import datetime
+from typing import Iterable
 
 from django.db import models
-from django.db.models import Q
+from django.db.models.functions import Abs
+from django.db.models import Count, Exists, F, FilteredRelation, OuterRef, Q, Subquery
+
+CAST = ("yes", "no", "abstain")
+
+# Fields whose text the `q` search looks in: English and Chinese.
+TEXT_LANGUAGES = ("en", "zh")
+
+
+def _text_q(prefix: str, field: str, text: str) -> Q:
+    """`text` in any of the English or Chinese columns of `prefix + field`."""
+    condition = Q()
+    for language in TEXT_LANGUAGES:
+        condition |= Q(**{f"{prefix}{field}_{language}__icontains": text})
+    return condition
 
 
 class CountryQuerySet(models.QuerySet):
@@ -18,10 +38,63 @@ class CountryQuerySet(models.QuerySet):
     def current_members(self) -> "CountryQuerySet":
         return self.filter(kind="member")
 
+    def in_language_order(self, language: str) -> "CountryQuerySet":
+        """Ordered by the short name in `language` (English for a blank name sorts those last by English)."""
+        if language == "en":
+            return self.order_by("name_en")
+        return self.order_by(F(f"name_{language}").asc(nulls_last=True), "name_en")
+
+    def matching(self, text: str) -> "CountryQuerySet":
+        """Countries whose ISO code, any UN short name (six languages) or any other name (former names, variants)
+        contains `text`."""
+        from .models import LANGUAGES, CountryName
+
+        text = text.strip()
+        condition = Q(iso3__iexact=text)
+        for language in LANGUAGES:
+            condition |= Q(**{f"name_{language}__icontains": text})
+        other_names = CountryName.objects.filter(country=OuterRef("pk"), name__icontains=text)
+        return self.filter(condition | Exists(other_names))
+
 
 class DraftQuerySet(models.QuerySet):
     def with_relations(self) -> "DraftQuerySet":
         return self.select_related("session", "body", "agenda_item")
+
+    def latest_first(self) -> "DraftQuerySet":
+        """Latest session first, then by symbol. (The model's ordering "-session" follows Session's own
+        descending ordering and so comes out oldest first.)"""
+        return self.order_by("-session_id", "symbol")
+
+    def sponsored_by(self, iso3: str) -> "DraftQuerySet":
+        from .models import Sponsorship
+
+        return self.filter(Exists(Sponsorship.objects.filter(draft=OuterRef("pk"), country_id=iso3)))
+
+    def matching(self, text: str) -> "DraftQuerySet":
+        """Drafts whose symbol or title (English or Chinese) contains `text`."""
+        text = text.strip()
+        return self.filter(Q(symbol__icontains=text) | _text_q("", "title", text))
+
+    def with_final_vote(self) -> "DraftQuerySet":
+        """Annotate the latest action on the draft as a whole (outcome, method, counts) and the number of actions,
+        with correlated subqueries: one query for a page of drafts."""
+        from .models import Vote
+
+        last_whole = Vote.objects.filter(draft=OuterRef("pk"), subject="whole").order_by(
+            F("date").desc(nulls_last=True), "-order", "-id"
+        )
+        return self.annotate(
+            final_outcome=Subquery(last_whole.values("outcome")[:1]),
+            final_method=Subquery(last_whole.values("method")[:1]),
+            final_yes=Subquery(last_whole.values("yes_count")[:1]),
+            final_no=Subquery(last_whole.values("no_count")[:1]),
+            final_abstain=Subquery(last_whole.values("abstain_count")[:1]),
+            final_absent=Subquery(last_whole.values("absent_count")[:1]),
+            action_count=Subquery(
+                Vote.objects.filter(draft=OuterRef("pk")).order_by().values("draft").annotate(n=Count("id")).values("n")[:1]
+            ),
+        )
 
 
 class VoteQuerySet(models.QuerySet):
@@ -41,6 +114,124 @@ class VoteQuerySet(models.QuerySet):
         """What a list row shows: the draft, its body and the paragraph, in one query."""
         return self.select_related("draft", "body", "paragraph", "session")
 
+    # --- ordering ---------------------------------------------------------------------------------------------
+
+    def newest_first(self) -> "VoteQuerySet":
+        """Latest date first (undated last); the report's order of actions, reversed, within a day."""
+        return self.order_by(F("date").desc(nulls_last=True), "-id")
+
+    def oldest_first(self) -> "VoteQuerySet":
+        return self.order_by(F("date").asc(nulls_last=True), "id")
+
+    def by_margin(self, descending: bool = False) -> "VoteQuerySet":
+        """Recorded votes by margin (yes − no), closest first unless `descending`; adoptions without a vote last."""
+        margin = F("margin").desc() if descending else F("margin").asc()
+        return self.order_by("method", margin, F("date").desc(nulls_last=True), "-id")
+
+    def closest_first(self) -> "VoteQuerySet":
+        """Recorded votes by the absolute margin, the closest first; adoptions without a vote last."""
+        return self.order_by("method", Abs("margin"), F("date").desc(nulls_last=True), "-id")
+
+    # --- filters ----------------------------------------------------------------------------------------------
+
+    def with_country(self, iso3: str, position: str | None = None) -> "VoteQuerySet":
+        """Votes on which `iso3` has a recorded position (optionally: that position), annotated with it as
+        `country_position`, and with its stated intention (footnote), if any, as `intended_position` and
+        `intended_footnote`. One inner join and one outer join, both on a unique (vote, country) pair."""
+        qs = self.annotate(
+            country_pos=FilteredRelation("positions", condition=Q(positions__country_id=iso3)),
+            country_intent=FilteredRelation("intended_positions", condition=Q(intended_positions__country_id=iso3)),
+        )
+        # One filter() call: a second one on the same multi-valued relation would join positions a second time.
+        qs = qs.filter(country_pos__position=position) if position else qs.filter(country_pos__isnull=False)
+        return qs.annotate(
+            country_position=F("country_pos__position"),
+            intended_position=F("country_intent__position"),
+            intended_footnote=F("country_intent__footnote"),
+        )
+
+    def with_countries(self, codes: Iterable[str], intentions: bool = False) -> "VoteQuerySet":
+        """Votes on which every one of `codes` has a recorded position, annotated `pos_0`, `pos_1`, ... in order
+        (and, with `intentions`, their stated intentions `int_0`, `int_1`, ...): one join per country."""
+        relations, present, positions = {}, {}, {}
+        for index, iso3 in enumerate(codes):
+            alias = f"cmp_{index}"
+            relations[alias] = FilteredRelation("positions", condition=Q(positions__country_id=iso3))
+            present[f"{alias}__isnull"] = False
+            positions[f"pos_{index}"] = F(f"{alias}__position")
+            if intentions:
+                relations[f"cmpi_{index}"] = FilteredRelation(
+                    "intended_positions", condition=Q(intended_positions__country_id=iso3)
+                )
+                positions[f"int_{index}"] = F(f"cmpi_{index}__position")
+        return self.annotate(**relations).filter(**present).annotate(**positions)
+
+    def where_positions_differ(self, count: int) -> "VoteQuerySet":
+        """After `with_countries`: votes on which the countries did not all take the same position."""
+        differ = Q()
+        for index in range(1, count):
+            differ |= ~Q(pos_0=F(f"pos_{index}"))
+        return self.filter(differ)
+
+    def sponsored_by(self, iso3: str) -> "VoteQuerySet":
+        from .models import Sponsorship
+
+        return self.filter(Exists(Sponsorship.objects.filter(draft=OuterRef("draft_id"), country_id=iso3)))
+
+    def matching(self, text: str) -> "VoteQuerySet":
+        """Votes whose draft symbol or title, or the paragraph voted on, contains `text` (English or Chinese);
+        a vote on the whole draft also matches text in any of the draft's paragraphs."""
+        from .models import Draft, Paragraph
+
+        text = text.strip()
+        # Matching drafts and paragraphs are found first, each in its own table (where an index on the text can
+        # serve), then the votes by key: no OR across joined columns, which would test every vote's join.
+        drafts = Draft.objects.matching(text).order_by().values("pk")
+        paragraphs = Paragraph.objects.filter(_text_q("", "text", text)).order_by()
+        return self.filter(
+            Q(draft_id__in=drafts)
+            | Q(paragraph_id__in=paragraphs.values("pk"))
+            | (Q(subject="whole") & Q(draft_id__in=paragraphs.values("draft_id")))
+        )
+
+    # --- aggregates -------------------------------------------------------------------------------------------
+
+    def country_summary(self) -> dict[str, int]:
+        """After `with_country`: counts by position, and how often the country cast the most common position of
+        the vote (yes, no or abstain; no majority on a tie) — one aggregate query from the stored counts."""
+        yes, no, abstain = F("yes_count"), F("no_count"), F("abstain_count")
+        majority = {
+            "yes": Q(yes_count__gt=no) & Q(yes_count__gt=abstain),
+            "no": Q(no_count__gt=yes) & Q(no_count__gt=abstain),
+            "abstain": Q(abstain_count__gt=yes) & Q(abstain_count__gt=no),
+        }
+        with_majority = Q()
+        for value, condition in majority.items():
+            with_majority |= Q(country_pos__position=value) & condition
+        aggregates = {
+            value: Count("id", filter=Q(country_pos__position=value)) for value in ("yes", "no", "abstain", "absent")
+        }
+        aggregates["with_majority"] = Count("id", filter=with_majority)
+        return self.order_by().aggregate(**aggregates)
+
+    def agreement(self, count: int) -> dict[tuple[int, int], dict[str, int]]:
+        """After `with_countries`: the number of votes (`total`) and, for each pair (`pairs[(i, j)]`), the votes on
+        which both cast yes, no or abstain and, of those, the votes on which they cast the same — one query."""
+        aggregates = {}
+        for i in range(count):
+            for j in range(i + 1, count):
+                both = Q(**{f"pos_{i}__in": CAST}) & Q(**{f"pos_{j}__in": CAST})
+                aggregates[f"votes_{i}_{j}"] = Count("id", filter=both)
+                aggregates[f"agreed_{i}_{j}"] = Count("id", filter=both & Q(**{f"pos_{i}": F(f"pos_{j}")}))
+        aggregates["total"] = Count("id")
+        result = self.order_by().aggregate(**aggregates)
+        pairs = {
+            (i, j): {"votes": result[f"votes_{i}_{j}"], "agreed": result[f"agreed_{i}_{j}"]}
+            for i in range(count)
+            for j in range(i + 1, count)
+        }
+        return {"total": result["total"], "pairs": pairs}
+
 
 class PositionQuerySet(models.QuerySet):
     def of_country(self, iso3: str) -> "PositionQuerySet":
@@ -49,3 +240,10 @@ class PositionQuerySet(models.QuerySet):
     def voting(self) -> "PositionQuerySet":
         """Positions actually cast (absent excluded)."""
         return self.exclude(position="absent")
+
+
+def paragraphs_matching(text: str):
+    """Paragraphs (of any draft) whose English or Chinese text contains `text`, with their draft."""
+    from .models import Paragraph
+
+    return Paragraph.objects.filter(_text_q("", "text", text.strip())).select_related("draft").order_by("-draft__session_id", "draft__symbol", "order")

@@ -1,6 +1,114 @@
-from django.shortcuts import render
+"""Pages of the record. Thin: FilterSets validate and filter, QuerySets carry the queries, one template per page.
 
-from .models import Draft, Position, Session, Vote
+Each list page renders its `{% partialdef results %}` alone for an htmx request (not for a history restore),
+sends `Vary: HX-Request`, and has `?format=csv` / `?format=json` twins with the same filters.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from django.core.paginator import Paginator
+from django.db.models import Max
+from django.http import Http404, HttpResponsePermanentRedirect
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
+
+from . import exports
+from .filters import CompareForm, CountryFilterSet, DraftFilterSet, VoteFilterSet
+from .models import (
+    AgreementScore,
+    Country,
+    Draft,
+    Position,
+    Session,
+    Vote,
+    page_language,
+)
+from .querysets import paragraphs_matching
+
+PER_PAGE = 50
+SEARCH_LIMIT = 20
+AGREEMENT_SHOWN = 5
+CODES = ("", "voeten")
+
+
+class TwoStepPaginator(Paginator):
+    """Pages of a QuerySet fetched in two steps: the page's primary keys first (filters and order only, without
+    the joins of select_related, so a deep page does not join every row it skips), then the rows of those keys,
+    by `fetch(keys)` (a query without the filters, which a text search would otherwise run twice). Optionally
+    told its count (from an aggregate the page runs anyway), saving the COUNT query."""
+
+    def __init__(self, object_list, per_page, count: int | None = None, fetch=None, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self._known_count = count
+        self._fetch = fetch or (lambda keys: self.object_list.filter(pk__in=keys))
+
+    @cached_property
+    def count(self) -> int:
+        return self._known_count if self._known_count is not None else super().count
+
+    def page(self, number):
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = min(bottom + self.per_page, self.count)
+        keys = list(self.object_list.values_list("pk", flat=True)[bottom:top])
+        rows = {row.pk: row for row in self._fetch(keys).order_by()} if keys else {}
+        return self._get_page([rows[key] for key in keys if key in rows], number, self)
+
+
+def paginate(request, queryset, count: int | None = None, fetch=None):
+    return TwoStepPaginator(queryset, PER_PAGE, count, fetch).get_page(request.GET.get("page"))
+
+
+def vote_rows(country: str | None = None, compared: list[str] | None = None):
+    """How a page of votes is fetched by key: the listing's joins, and the position(s) shown."""
+
+    def fetch(keys):
+        rows = Vote.objects.for_listing().filter(pk__in=keys)
+        if country:
+            rows = rows.with_country(country)
+        if compared:
+            rows = rows.with_countries(compared)
+        return rows
+
+    return fetch
+
+
+def partial_wanted(request) -> bool:
+    return bool(request.htmx) and not request.htmx.history_restore_request and not request.htmx.boosted
+
+
+def respond(request, template: str, context: dict, status: int = 200):
+    """The page, or only its results partial for an htmx request that is not a history restore (nor a boosted
+    link, such as a column's sort link, which replaces the whole page)."""
+    if partial_wanted(request):
+        template = f"{template}#results"
+    response = render(request, template, context, status=status)
+    patch_vary_headers(response, ("HX-Request", "HX-History-Restore-Request"))
+    return response
+
+
+def redirect_keeping_query(request, path: str):
+    """301 to the canonical address of the same page, with the same parameters."""
+    query = request.META.get("QUERY_STRING", "")
+    return HttpResponsePermanentRedirect(f"{path}?{query}" if query else path)
+
+
+def export_or_error(request, fmt: str, valid: bool, errors: dict):
+    """The 400 response of a twin with an unknown format, unknown `codes` or invalid filters; None if all is well."""
+    if fmt == "":
+        return exports.error_response("json", {"format": [_("Unknown format: use csv or json.")]})
+    if request.GET.get("codes", "") not in CODES:
+        return exports.error_response(fmt, {"codes": [_("Unknown codes: use voeten or leave it out.")]})
+    if not valid:
+        return exports.error_response(fmt, errors)
+    return None
+
+
+# --- home -----------------------------------------------------------------------------------------------------
 
 
 def home(request):
@@ -12,3 +120,232 @@ def home(request):
         "positions": Position.objects.count(),
     }
     return render(request, "home.html", {"counts": counts})
+
+
+# --- votes ----------------------------------------------------------------------------------------------------
+
+
+def vote_list(request):
+    """Every vote, newest first, filtered by GET parameters; with `country`, that country's position on each."""
+    filterset = VoteFilterSet(request.GET, queryset=Vote.objects.for_listing(), request=request)
+    valid = filterset.is_valid()
+    fmt = exports.wants_export(request)
+    if fmt is not None:
+        error = export_or_error(request, fmt, valid, filterset.errors)
+        if error:
+            return error
+        columns, rows = exports.vote_rows(request, filterset.qs, filterset.country_code, request.GET.get("codes"))
+        return exports.export_response(request, fmt, "votes", columns, rows)
+    context = {
+        "filterset": filterset,
+        "page_obj": paginate(request, filterset.qs, fetch=vote_rows(filterset.country_code)) if valid else None,
+        "country": filterset.form.cleaned_data.get("country") if valid else None,
+    }
+    return respond(request, "votes/vote_list.html", context, status=200 if valid else 400)
+
+
+def vote_detail(request, pk: int):
+    """One vote: what was voted on, outcome, tallies, the countries under each position, intentions, siblings."""
+    vote = get_object_or_404(
+        Vote.objects.select_related("draft__agenda_item", "draft__body", "draft__session", "body", "session", "paragraph"),
+        pk=pk,
+    )
+    intended = {i.country_id: i for i in vote.intended_positions.select_related("country")}
+    groups = {value: [] for value in ("yes", "no", "abstain", "absent")}
+    for position in vote.positions.select_related("country"):
+        groups.setdefault(position.position, []).append((position.country, intended.get(position.country_id)))
+    for members in groups.values():
+        members.sort(key=lambda pair: pair[0].name)
+    siblings = vote.draft.votes.select_related("body").order_by("order", "id")
+    context = {
+        "vote": vote,
+        "draft": vote.draft,
+        "groups": [(value, groups[value]) for value in groups],
+        "intended": sorted(intended.values(), key=lambda i: i.country.name),
+        "siblings": siblings,
+    }
+    return render(request, "votes/vote_detail.html", context)
+
+
+# --- drafts ---------------------------------------------------------------------------------------------------
+
+
+def draft_list(request):
+    filterset = DraftFilterSet(
+        request.GET, queryset=Draft.objects.with_relations().with_final_vote().latest_first(), request=request
+    )
+    valid = filterset.is_valid()
+    fmt = exports.wants_export(request)
+    if fmt is not None:
+        error = export_or_error(request, fmt, valid, filterset.errors)
+        if error:
+            return error
+        columns, rows = exports.model_rows(request, filterset.qs, exports.DRAFT_COLUMNS, "drafts", "symbol")
+        return exports.export_response(request, fmt, "drafts", columns, rows)
+    fetch = lambda keys: Draft.objects.with_relations().with_final_vote().filter(pk__in=keys)  # noqa: E731
+    context = {"filterset": filterset, "page_obj": paginate(request, filterset.qs, fetch=fetch) if valid else None}
+    return respond(request, "votes/draft_list.html", context, status=200 if valid else 400)
+
+
+def draft_detail(request, symbol: str):
+    """A draft: title, agenda item, sponsors, every action in order, its text with the voted paragraphs marked."""
+    draft = Draft.objects.with_relations().filter(symbol=symbol).first()
+    if draft is None:
+        draft = Draft.objects.filter(symbol__iexact=symbol).first()
+        if draft is None:
+            raise Http404(_("No draft with the symbol %(symbol)s.") % {"symbol": symbol})
+        return redirect_keeping_query(request, reverse("draft-detail", args=[draft.symbol]))
+    sponsorships = list(draft.sponsorships.select_related("country").order_by("order", "id"))
+    votes = list(draft.votes.select_related("body", "paragraph").order_by("order", "id"))
+    by_paragraph = {}
+    for vote in votes:
+        if vote.paragraph_id:
+            by_paragraph.setdefault(vote.paragraph_id, []).append(vote)
+    paragraphs = list(draft.paragraphs.order_by("order", "id"))
+    for paragraph in paragraphs:
+        paragraph.separate_votes = by_paragraph.get(paragraph.id, [])
+    context = {
+        "draft": draft,
+        "original_sponsors": [s for s in sponsorships if s.kind == "original"],
+        "later_sponsors": [s for s in sponsorships if s.kind == "later"],
+        "votes": votes,
+        "preambular": [p for p in paragraphs if p.part == "preambular" and p.in_adopted_text],
+        "operative": [p for p in paragraphs if p.part == "operative" and p.in_adopted_text],
+        "struck": [p for p in paragraphs if not p.in_adopted_text],
+    }
+    return render(request, "votes/draft_detail.html", context)
+
+
+# --- countries ------------------------------------------------------------------------------------------------
+
+
+def country_list(request):
+    queryset = Country.objects.in_language_order(page_language())
+    filterset = CountryFilterSet(request.GET, queryset=queryset, request=request)
+    valid = filterset.is_valid()
+    fmt = exports.wants_export(request)
+    if fmt is not None:
+        error = export_or_error(request, fmt, valid, filterset.errors)
+        if error:
+            return error
+        columns, rows = exports.model_rows(request, filterset.qs, exports.COUNTRY_COLUMNS, "countries", "iso3")
+        return exports.export_response(request, fmt, "countries", columns, rows)
+    # The countries are a bounded list (some 250 States): one page.
+    context = {"filterset": filterset, "countries": filterset.qs if valid else None}
+    return respond(request, "votes/country_list.html", context, status=200 if valid else 400)
+
+
+def country_detail(request, iso3: str):
+    """A country's record: its positions (filterable like /votes/), counts, majority share, sponsorships,
+    the countries it agrees with most and least."""
+    if iso3 != iso3.upper():
+        return redirect_keeping_query(request, reverse("country-detail", args=[iso3.upper()]))
+    country = get_object_or_404(Country, pk=iso3)
+    filterset = VoteFilterSet(request.GET, queryset=Vote.objects.for_listing(), request=request, fixed_country=country.pk)
+    valid = filterset.is_valid()
+    fmt = exports.wants_export(request)
+    if fmt is not None:
+        error = export_or_error(request, fmt, valid, filterset.errors)
+        if error:
+            return error
+        columns, rows = exports.vote_rows(request, filterset.qs, country.pk, request.GET.get("codes"))
+        return exports.export_response(request, fmt, f"{country.pk}-votes", columns, rows)
+
+    summary = page_obj = None
+    if valid:
+        summary = filterset.qs.country_summary()
+        summary["total"] = sum(summary[value] for value in ("yes", "no", "abstain", "absent"))
+        summary["cast"] = summary["total"] - summary["absent"]
+        summary["majority_share"] = summary["with_majority"] / summary["cast"] if summary["cast"] else None
+        page_obj = paginate(request, filterset.qs, count=summary["total"], fetch=vote_rows(country.pk))
+    context = {"country": country, "filterset": filterset, "page_obj": page_obj, "summary": summary}
+    if partial_wanted(request):
+        return respond(request, "votes/country_detail.html", context, status=200 if valid else 400)
+
+    sponsorships = country.sponsorships.select_related("draft").order_by("-draft__session_id", "-draft__symbol")
+    scores = AgreementScore.objects.filter(country=country).select_related("other")
+    # Pairs that rest on few votes (a former State, a new Member) would crowd the extremes: require at least half
+    # the votes of the best-covered pair.
+    best = scores.aggregate(best=Max("votes"))["best"] or 0
+    solid = scores.filter(votes__gte=max(1, (best + 1) // 2))
+    context.update(
+        {
+            "other_names": country.other_names.order_by("language", "valid_from", "name"),
+            "sponsorships": sponsorships[:10],
+            "sponsorship_count": sponsorships.count(),
+            "agrees_most": solid.order_by("-score", "-votes", "other_id")[:AGREEMENT_SHOWN],
+            "agrees_least": solid.order_by("score", "-votes", "other_id")[:AGREEMENT_SHOWN],
+        }
+    )
+    return respond(request, "votes/country_detail.html", context, status=200 if valid else 400)
+
+
+def country_compare(request):
+    """Two to six countries side by side: their agreement over the filtered votes, and the votes where they differ."""
+    has_countries = any(request.GET.get(key) for key in ("a", "b", "c", "d", "e", "f", "country"))
+    form = CompareForm(request.GET if has_countries else None, request=request)
+    filterset = VoteFilterSet(request.GET, queryset=Vote.objects.for_listing(), request=request, omit=("country", "position"))
+    valid = filterset.is_valid() and form.is_valid()
+    fmt = exports.wants_export(request)
+    if fmt is not None:
+        errors = {**filterset.errors, **form.errors} if has_countries else {"a": [_("Choose at least two countries to compare.")]}
+        error = export_or_error(request, fmt, valid, errors)
+        if error:
+            return error
+
+    context = {"form": form, "filterset": filterset, "countries": [], "page_obj": None}
+    if valid:
+        codes = form.cleaned_data["codes"]
+        names = Country.objects.in_bulk(codes)
+        compared = filterset.qs.with_countries(codes)
+        shown = compared if form.cleaned_data["show"] == "all" else compared.where_positions_differ(len(codes))
+        if fmt is not None:
+            rows_of = filterset.qs.with_countries(codes, intentions=True)
+            if form.cleaned_data["show"] != "all":
+                rows_of = rows_of.where_positions_differ(len(codes))
+            columns, rows = exports.compared_rows(request, rows_of, codes, request.GET.get("codes"))
+            return exports.export_response(request, fmt, "compare-" + "-".join(codes), columns, rows)
+        agreement = compared.agreement(len(codes))
+        page_obj = paginate(request, shown, fetch=vote_rows(compared=codes))
+        for vote in page_obj.object_list:
+            vote.compared_positions = [getattr(vote, f"pos_{i}") for i in range(len(codes))]
+        context.update(
+            {
+                "countries": [names[code] for code in codes],
+                "total": agreement["total"],
+                "pairs": [
+                    {"a": names[codes[i]], "b": names[codes[j]], **figures,
+                     "score": figures["agreed"] / figures["votes"] if figures["votes"] else None}
+                    for (i, j), figures in agreement["pairs"].items()
+                ],
+                "page_obj": page_obj,
+                "show": form.cleaned_data["show"],
+            }
+        )
+    status = 200 if valid or not has_countries and filterset.is_valid() else 400
+    return respond(request, "votes/country_compare.html", context, status=status)
+
+
+# --- search ---------------------------------------------------------------------------------------------------
+
+
+def search(request):
+    """One box: drafts by symbol or title, countries by any of their names, votes and paragraphs by text."""
+    q = request.GET.get("q", "").strip()
+    fmt = exports.wants_export(request)
+    if fmt is not None:
+        error = export_or_error(request, fmt, bool(q), {"q": [_("Type something to search for.")]})
+        if error:
+            return error
+        return exports.export_response(request, fmt, "search", *exports.search_rows(request, q))
+    results = None
+    if q:
+        results = {
+            "drafts": list(Draft.objects.matching(q).with_relations().latest_first()[: SEARCH_LIMIT + 1]),
+            "countries": list(Country.objects.matching(q).in_language_order(page_language())[: SEARCH_LIMIT + 1]),
+            "votes": list(Vote.objects.for_listing().matching(q).newest_first()[: SEARCH_LIMIT + 1]),
+            "paragraphs": list(paragraphs_matching(q)[: SEARCH_LIMIT + 1]),
+        }
+    context = {"q": q, "results": results, "limit": SEARCH_LIMIT}
+    return respond(request, "votes/search.html", context)
+

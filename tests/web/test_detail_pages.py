@@ -1,0 +1,99 @@
+"""/votes/<id>/ and /drafts/<symbol>/: one vote, one draft, in a fixed number of queries."""
+
+import re
+
+from .factories import CountryFactory, make_vote
+
+
+def test_vote_page_shows_text_tallies_positions_and_intentions(client, mini):
+    response = client.get(f"/votes/{mini['pp2'].pk}/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "A/C.1/79/L.53/Rev.1: paragraph PP2" in html
+    assert "Noting with concern the undue restrictions on exports" in html  # the text voted on
+    assert "Retained" in html
+    assert "Stated in the report" in html and "Counted from the lists" in html
+    # Countries under each position, absent included.
+    groups = dict(re.findall(r'<h3 id="group-(\w+)"[^>]*>[^<]*\((\d+)\)</h3>', html))
+    assert groups == {"yes": "2", "no": "2", "abstain": "1", "absent": "1"}
+    assert '<li data-country="MDG"><a href="/countries/MDG/">Madagascar</a></li>' in html
+    # Côte d'Ivoire voted yes; its stated intention is beside it, with the footnote.
+    assert re.search(r'<li data-country="CIV">.*intended: Abstain', html)
+    assert "Subsequently, Côte d&#x27;Ivoire intended to abstain." in html
+    # Links to the other actions on the draft.
+    assert f'href="/votes/{mini["op1"].pk}/"' in html and f'href="/votes/{mini["whole"].pk}/"' in html
+
+
+def test_vote_without_a_vote_has_no_lists(client, mini):
+    html = client.get(f"/votes/{mini['consensus'].pk}/").content.decode()
+    assert "Without a vote" in html
+    assert "How each country voted" not in html
+
+
+def test_unknown_vote_is_404(client, mini):
+    assert client.get("/votes/999999/").status_code == 404
+
+
+def test_vote_page_query_budget(client, mini, django_assert_max_num_queries):
+    for n in range(30):
+        CountryFactory(iso3=f"Z{n:02d}")
+    make_vote(mini["other"], "OP1", yes=[f"Z{n:02d}" for n in range(30)])
+    with django_assert_max_num_queries(5):
+        assert client.get(f"/votes/{mini['pp2'].pk}/").status_code == 200
+
+
+def test_draft_page_shows_sponsors_actions_and_text(client, mini):
+    response = client.get("/drafts/A/C.1/79/L.53/Rev.1/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Promoting international cooperation on peaceful uses" in html
+    assert "106." in html  # the agenda item
+    assert re.search(r"Original sponsor \(1\).*China", html, re.S)
+    assert re.search(r"Joined later \(1\).*Côte d&#x27;Ivoire", html, re.S)
+    actions = re.findall(r'<li data-vote="(\d+)">', html)
+    assert actions == [str(mini[k].pk) for k in ("pp2", "op1", "whole")]
+    labels = re.findall(r'<li id="p-(\w+)" class="paragraph( voted-paragraph)?', html)
+    assert [label for label, _ in labels] == ["PP1", "PP2", "PP3", "OP1", "OP2"]
+    assert [label for label, voted in labels if voted] == ["PP2", "OP1"]
+    assert "Voted on separately" in html
+
+
+def test_draft_symbol_in_other_case_redirects(client, mini):
+    response = client.get("/drafts/a/c.1/79/l.53/rev.1/")
+    assert response.status_code == 301
+    assert response["Location"] == "/drafts/A/C.1/79/L.53/Rev.1/"
+    assert client.get("/drafts/A/C.1/79/L.999/").status_code == 404
+
+
+def test_draft_page_query_budget(client, mini, django_assert_max_num_queries):
+    with django_assert_max_num_queries(5):
+        assert client.get("/drafts/A/C.1/79/L.53/Rev.1/").status_code == 200
+
+
+def test_draft_list_filters_and_shows_final_outcome(client, mini, django_assert_max_num_queries):
+    with django_assert_max_num_queries(8):
+        html = client.get("/drafts/", {"sponsor": "CHN"}).content.decode()
+    assert 'data-draft="A/C.1/79/L.53/Rev.1"' in html and 'data-draft="A/C.1/79/L.7"' not in html
+    assert "Adopted" in html and "(3–1–1)" in html
+    html = client.get("/drafts/", {"q": "outer space transparency"}).content.decode()
+    assert 'data-draft="A/C.1/79/L.7"' in html and "Without a vote" in html
+    html = client.get("/drafts/", {"q": "L.53"}).content.decode()
+    assert 'data-draft="A/C.1/79/L.53/Rev.1"' in html and 'data-draft="A/C.1/79/L.7"' not in html
+    assert client.get("/drafts/", {"session": "x"}).status_code == 400
+
+
+def test_draft_list_htmx_fragment(client, mini):
+    response = client.get("/drafts/", {"body": "C.1"}, HTTP_HX_REQUEST="true")
+    assert "<html" not in response.content.decode()
+    assert "HX-Request" in response["Vary"]
+
+
+def test_template_url_filters_match_reverse():
+    from django.urls import reverse
+
+    from votes.templatetags.tally import country_url, draft_url, vote_url
+
+    assert vote_url(12) == reverse("vote-detail", args=[12])
+    for symbol in ("A/C.1/79/L.53/Rev.1", "A/RES/79/1 (Part I)", "A/C.3/79/L.2*"):
+        assert draft_url(symbol) == reverse("draft-detail", args=[symbol])
+    assert country_url("CHN") == reverse("country-detail", args=["CHN"])

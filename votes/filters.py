@@ -1,0 +1,385 @@
+"""FilterSets of the list pages: every filter a GET parameter of the public URL scheme, validated by the form.
+
+An invalid parameter (an unknown country code, `session=abc`) makes the form invalid: the views then show the
+form's errors (status 400) and no results rather than silently dropping the filter.
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape
+
+import django_filters
+import django_filters.fields
+from django import forms
+from django.core.exceptions import ValidationError
+from django.forms.utils import flatatt
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+
+from . import labels
+from .models import Body, Country, Draft, Session, Vote, page_language
+
+ANY = _("Any")
+
+# The default order (newest first) is the empty value, so it stays out of the address; "-date" is accepted too.
+SORTS = {
+    "date": _("Oldest first"),
+    "-margin": _("Margin (yes − no), highest first"),
+    "margin": _("Margin (yes − no), lowest first"),
+    "closest": _("Closest votes first"),
+}
+
+PARAGRAPH_LABEL = re.compile(r"^\s*(pp|op)\s*(\d+)\s*(.*?)\s*$", re.IGNORECASE)
+
+
+def normalize_paragraph_label(value: str) -> str:
+    """"pp18" -> "PP18", "op 4(a)" -> "OP4(a)": the voted label as stored."""
+    match = PARAGRAPH_LABEL.match(value or "")
+    if not match:
+        return (value or "").strip()
+    prefix, number, rest = match.groups()
+    return f"{prefix.upper()}{int(number)}{rest}"
+
+
+# --- form fields ----------------------------------------------------------------------------------------------
+
+
+class FastSelect(forms.Select):
+    """A <select> rendered in Python: the template-per-option rendering of Django's widget costs tens of
+    milliseconds for the 250 countries, on every list page."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        selected = {str(v) for v in (value if isinstance(value, (list, tuple)) else [value]) if v is not None}
+        parts = []
+        for option_value, option_label in self.choices:
+            option_value = "" if option_value is None else str(option_value)
+            mark = " selected" if option_value in selected else ""
+            parts.append(f'<option value="{escape(option_value)}"{mark}>{escape(str(option_label))}</option>')
+        final_attrs = self.build_attrs(self.attrs, attrs)
+        final_attrs["name"] = name
+        return mark_safe(f"<select{flatatt(final_attrs)}>{''.join(parts)}</select>")
+
+
+def country_choices(request=None) -> list[tuple[str, str]]:
+    """(ISO3, name in the page's language) of every country, in that language's order: one query, no model
+    instances; cached on the request when there is one (a page may show several country menus)."""
+    cached = getattr(request, "_tally_country_choices", None) if request is not None else None
+    language = page_language()
+    if cached and cached[0] == language:
+        return cached[1]
+    rows = Country.objects.in_language_order(language).values_list("iso3", f"name_{language}", "name_en")
+    choices = [(iso3, local or english) for iso3, local, english in rows]
+    if request is not None:
+        request._tally_country_choices = (language, choices)
+    return choices
+
+
+def use_country_choices(form, request=None) -> None:
+    """Give the country menus of `form` the light choices of `country_choices` (validation still asks the
+    database for the one code submitted)."""
+    choices = None
+    for field in form.fields.values():
+        if isinstance(field, CountryChoiceField):
+            choices = choices if choices is not None else country_choices(request)
+            field.widget.choices = [("", field.empty_label or "")] + choices
+
+
+class LightCountryChoicesMixin:
+    """FilterSets whose forms render country menus from `country_choices`."""
+
+    @property
+    def form(self):
+        form = super().form
+        if not getattr(form, "_light_country_choices", False):
+            use_country_choices(form, self.request)
+            form._light_country_choices = True
+        return form
+
+
+class CountryChoiceField(forms.ModelChoiceField):
+    """A country by ISO3 code (any case), labelled with its name in the page's language."""
+
+    default_error_messages = {"invalid_choice": _("Unknown country code: %(value)s.")}
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.strip().upper()
+        if value in self.empty_values:
+            return None
+        try:
+            return self.queryset.get(pk=value)
+        except (ValueError, TypeError, self.queryset.model.DoesNotExist):
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice", params={"value": value})
+
+    def label_from_instance(self, obj: Country) -> str:
+        return obj.name
+
+
+class SessionChoiceField(forms.ModelChoiceField):
+    default_error_messages = {"invalid_choice": _("Unknown session: %(value)s.")}
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        try:
+            return self.queryset.get(pk=int(str(value).strip()))
+        except (ValueError, TypeError, self.queryset.model.DoesNotExist):
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice", params={"value": value})
+
+    def label_from_instance(self, obj: Session) -> str:
+        return _("%(number)s (%(start)s–%(end)s)") % {"number": obj.number, "start": obj.start_year, "end": obj.start_year + 1}
+
+
+class BodyChoiceField(forms.ModelChoiceField):
+    default_error_messages = {"invalid_choice": _("Unknown body: %(value)s.")}
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        value = str(value).strip()
+        value = value.upper() if value.lower() == "ga" else value.replace("c.", "C.")
+        try:
+            return self.queryset.get(pk=value)
+        except (ValueError, TypeError, self.queryset.model.DoesNotExist):
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice", params={"value": value})
+
+    def label_from_instance(self, obj: Body) -> str:
+        return obj.name
+
+
+class SortChoiceField(django_filters.fields.ChoiceField):
+    def to_python(self, value):
+        value = super().to_python(value)
+        return "" if value == "-date" else value
+
+
+class SortFilter(django_filters.ChoiceFilter):
+    field_class = SortChoiceField
+
+
+class CountryFilter(django_filters.ModelChoiceFilter):
+    field_class = CountryChoiceField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", FastSelect)
+        super().__init__(*args, **kwargs)
+
+
+class SessionFilter(django_filters.ModelChoiceFilter):
+    field_class = SessionChoiceField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", FastSelect)
+        super().__init__(*args, **kwargs)
+
+
+class BodyFilter(django_filters.ModelChoiceFilter):
+    field_class = BodyChoiceField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", FastSelect)
+        super().__init__(*args, **kwargs)
+
+
+def countries(request=None):
+    return Country.objects.in_language_order(page_language())
+
+
+def search_input(placeholder=""):
+    return forms.TextInput(attrs={"type": "search", "placeholder": placeholder})
+
+
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+# --- votes ----------------------------------------------------------------------------------------------------
+
+
+class VoteFilterForm(forms.Form):
+    def clean(self):
+        data = super().clean()
+        if data.get("position") and "country" in self.fields and not data.get("country"):
+            self.add_error("position", _("Choose a country to filter by its position."))
+        if data.get("date_from") and data.get("date_to") and data["date_from"] > data["date_to"]:
+            self.add_error("date_to", _("The end date is before the start date."))
+        return data
+
+
+class VoteFilterSet(LightCountryChoicesMixin, django_filters.FilterSet):
+    """`/votes/` and everything listing votes (a country's record, a comparison)."""
+
+    q = django_filters.CharFilter(label=_("Text"), method="filter_text", widget=search_input())
+    country = CountryFilter(label=_("Country"), queryset=countries, method="filter_noop", empty_label=ANY)
+    position = django_filters.ChoiceFilter(
+        label=_("Its position"), choices=labels.choices({k: labels.POSITION[k] for k in ("yes", "no", "abstain", "absent")}),
+        method="filter_noop", empty_label=ANY,
+    )
+    subject = django_filters.ChoiceFilter(
+        label=_("Subject"), field_name="subject", lookup_expr="exact", choices=labels.choices(labels.SUBJECT), empty_label=ANY
+    )
+    paragraph = django_filters.CharFilter(
+        label=_("Paragraph"), field_name="subject_label", method="filter_paragraph",
+        widget=forms.TextInput(attrs={"placeholder": "PP18", "size": 6}),
+    )
+    outcome = django_filters.ChoiceFilter(
+        label=_("Outcome"), field_name="outcome", lookup_expr="exact", choices=labels.choices(labels.OUTCOME), empty_label=ANY
+    )
+    method = django_filters.ChoiceFilter(
+        label=_("Method"), field_name="method", lookup_expr="exact", choices=labels.choices(labels.METHOD), empty_label=ANY
+    )
+    session = SessionFilter(label=_("Session"), field_name="session", queryset=Session.objects.all(), empty_label=ANY)
+    body = BodyFilter(label=_("Body"), field_name="body", queryset=Body.objects.all(), empty_label=ANY)
+    agenda_item = django_filters.NumberFilter(
+        label=_("Agenda item"), field_name="draft__agenda_item__number", lookup_expr="exact",
+        widget=forms.NumberInput(attrs={"min": 1, "size": 5}),
+    )
+    draft = django_filters.CharFilter(
+        label=_("Draft"), field_name="draft__symbol", lookup_expr="iexact",
+        widget=forms.TextInput(attrs={"placeholder": "A/C.1/79/L.53/Rev.1"}),
+    )
+    sponsor = CountryFilter(label=_("Sponsor"), queryset=countries, method="filter_sponsor", empty_label=ANY)
+    date_from = django_filters.DateFilter(label=_("From"), field_name="date", lookup_expr="gte", widget=DATE_INPUT)
+    date_to = django_filters.DateFilter(label=_("To"), field_name="date", lookup_expr="lte", widget=DATE_INPUT)
+    sort = SortFilter(label=_("Sort"), choices=labels.choices(SORTS), method="filter_noop", empty_label=_("Newest first"))
+
+    class Meta:
+        model = Vote
+        fields: list[str] = []
+        form = VoteFilterForm
+
+    def __init__(self, data=None, queryset=None, *, request=None, prefix=None, fixed_country: str | None = None, omit=()):
+        """`fixed_country`: a country's own page, where the country is the page's, not a parameter.
+        `omit`: filters a page does not offer (the comparison sets its countries itself)."""
+        super().__init__(data, queryset, request=request, prefix=prefix)
+        self.fixed_country = fixed_country
+        for name in (*omit, *(("country",) if fixed_country else ())):
+            self.filters.pop(name, None)
+
+    # The country, its position and the order are applied together in filter_queryset.
+    def filter_noop(self, queryset, name, value):
+        return queryset
+
+    def filter_text(self, queryset, name, value):
+        return queryset.matching(value) if value.strip() else queryset
+
+    def filter_paragraph(self, queryset, name, value):
+        return queryset.filter(subject_label=normalize_paragraph_label(value)) if value.strip() else queryset
+
+    def filter_sponsor(self, queryset, name, value):
+        return queryset.sponsored_by(value.pk)
+
+    @property
+    def country_code(self) -> str | None:
+        """The country whose positions the list shows, if any (valid form only)."""
+        if self.fixed_country:
+            return self.fixed_country
+        country = self.form.cleaned_data.get("country") if self.is_valid() else None
+        return country.pk if country else None
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        data = self.form.cleaned_data
+        country = self.fixed_country or (data.get("country").pk if data.get("country") else None)
+        if country:
+            queryset = queryset.with_country(country, data.get("position") or None)
+        sort = data.get("sort") or "-date"
+        if sort == "date":
+            return queryset.oldest_first()
+        if sort in ("margin", "-margin"):
+            return queryset.by_margin(descending=sort == "-margin")
+        if sort == "closest":
+            return queryset.closest_first()
+        return queryset.newest_first()
+
+
+# --- drafts ---------------------------------------------------------------------------------------------------
+
+
+class DraftFilterSet(LightCountryChoicesMixin, django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Symbol or title"), method="filter_text", widget=search_input())
+    session = SessionFilter(label=_("Session"), field_name="session", queryset=Session.objects.all(), empty_label=ANY)
+    body = BodyFilter(label=_("Body"), field_name="body", queryset=Body.objects.all(), empty_label=ANY)
+    agenda_item = django_filters.NumberFilter(
+        label=_("Agenda item"), field_name="agenda_item__number", lookup_expr="exact",
+        widget=forms.NumberInput(attrs={"min": 1, "size": 5}),
+    )
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind"), field_name="kind", lookup_expr="exact", choices=labels.choices(labels.DRAFT_KIND), empty_label=ANY
+    )
+    sponsor = CountryFilter(label=_("Sponsor"), queryset=countries, method="filter_sponsor", empty_label=ANY)
+
+    class Meta:
+        model = Draft
+        fields: list[str] = []
+
+    def filter_text(self, queryset, name, value):
+        return queryset.matching(value) if value.strip() else queryset
+
+    def filter_sponsor(self, queryset, name, value):
+        return queryset.sponsored_by(value.pk)
+
+
+# --- countries ------------------------------------------------------------------------------------------------
+
+
+class CountryFilterSet(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Name or code"), method="filter_text", widget=search_input())
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind"), field_name="kind", lookup_expr="exact", choices=labels.choices(labels.COUNTRY_KIND), empty_label=ANY
+    )
+
+    class Meta:
+        model = Country
+        fields: list[str] = []
+
+    def filter_text(self, queryset, name, value):
+        return queryset.matching(value) if value.strip() else queryset
+
+
+
+# --- comparison -----------------------------------------------------------------------------------------------
+
+COMPARE_KEYS = ("a", "b", "c", "d", "e", "f")
+MAX_COMPARED = len(COMPARE_KEYS)
+SHOW = {"differ": _("Votes where they differ"), "all": _("All votes")}
+
+
+class CompareForm(forms.Form):
+    """The countries compared: `a`, `b`, `c`... and/or repeated `country=`; two to six of them."""
+
+    a = CountryChoiceField(label=_("Country A"), queryset=Country.objects.none(), required=False, empty_label="—", widget=FastSelect)
+    b = CountryChoiceField(label=_("Country B"), queryset=Country.objects.none(), required=False, empty_label="—", widget=FastSelect)
+    c = CountryChoiceField(
+        label=_("Country C (optional)"), queryset=Country.objects.none(), required=False, empty_label="—", widget=FastSelect
+    )
+    show = forms.ChoiceField(label=_("Show"), choices=labels.choices(SHOW), required=False)
+
+    def __init__(self, data=None, request=None, **kwargs):
+        super().__init__(data, **kwargs)
+        for name in ("a", "b", "c"):
+            self.fields[name].queryset = countries()
+        use_country_choices(self, request)
+        self.extra_codes = []
+        if data is not None:
+            # d, e, f and repeated `country=` are accepted, not shown as fields.
+            self.extra_codes = [data[key] for key in COMPARE_KEYS[3:] if data.get(key)] + list(data.getlist("country"))
+
+    def clean(self):
+        data = super().clean()
+        codes = [data[name].pk for name in ("a", "b", "c") if data.get(name)]
+        extra = [code.strip().upper() for code in self.extra_codes if code.strip()]
+        if extra:
+            known = set(Country.objects.filter(pk__in=extra).values_list("pk", flat=True))
+            unknown = [code for code in extra if code not in known]
+            if unknown:
+                raise ValidationError(_("Unknown country code: %(value)s."), params={"value": ", ".join(unknown)})
+            codes += extra
+        codes = list(dict.fromkeys(codes))
+        if self.is_bound and len(codes) < 2 and not self.errors:
+            raise ValidationError(_("Choose at least two countries to compare."))
+        if len(codes) > MAX_COMPARED:
+            raise ValidationError(_("Compare at most %(n)s countries at once.") % {"n": MAX_COMPARED})
+        data["codes"] = codes
+        data["show"] = data.get("show") or "differ"
+        return data
