@@ -19,7 +19,7 @@ from __future__ import annotations
 from typing import Iterable, Iterator
 
 import numpy as np
-from django.db import transaction
+from django.db import connection, transaction
 
 from .models import AgreementScore, Country, Position
 
@@ -88,6 +88,33 @@ def refresh_all(votes_per_chunk: int = VOTES_PER_CHUNK) -> int:
     return len(scores)
 
 
+# Increments applied in SQL, one statement executed for many rows: creating ~37,000 model objects, or updating
+# them one by one, costs seconds where this costs a fraction of one. Both PostgreSQL and SQLite (3.24+) accept it.
+_ADD = """
+INSERT INTO {table} (country_id, other_id, votes, agreed, score) VALUES (%s, %s, %s, %s, %s)
+ON CONFLICT (country_id, other_id) DO UPDATE SET
+    votes = {table}.votes + excluded.votes,
+    agreed = {table}.agreed + excluded.agreed,
+    score = ({table}.agreed + excluded.agreed) * 1.0 / ({table}.votes + excluded.votes)
+"""
+# PostgreSQL: the same upsert as one statement over arrays (executemany makes a round trip per row there).
+_ADD_POSTGRES = """
+INSERT INTO {table} (country_id, other_id, votes, agreed, score)
+SELECT * FROM UNNEST(%s::varchar[], %s::varchar[], %s::integer[], %s::integer[], %s::double precision[])
+ON CONFLICT (country_id, other_id) DO UPDATE SET
+    votes = {table}.votes + excluded.votes,
+    agreed = {table}.agreed + excluded.agreed,
+    score = ({table}.agreed + excluded.agreed) * 1.0 / ({table}.votes + excluded.votes)
+"""
+_SUBTRACT = """
+UPDATE {table} SET
+    votes = votes - %s,
+    agreed = agreed - %s,
+    score = CASE WHEN votes - %s = 0 THEN 0 ELSE (agreed - %s) * 1.0 / (votes - %s) END
+WHERE country_id = %s AND other_id = %s
+"""
+
+
 def _apply(vote_ids: Iterable[int], sign: int) -> int:
     vote_ids = list(vote_ids)
     if not vote_ids:
@@ -97,36 +124,18 @@ def _apply(vote_ids: Iterable[int], sign: int) -> int:
     if not codes:
         return 0
     votes, agreed = pair_counts(positions, codes)
-    changes = {(a, b): (n, k) for a, b, n, k in _pairs(codes, votes, agreed)}
-    with transaction.atomic():
-        existing = dict(
-            (((a, b), (n, k)))
-            for a, b, n, k in AgreementScore.objects.select_for_update()
-            .filter(country_id__in=codes, other_id__in=codes)
-            .values_list("country_id", "other_id", "votes", "agreed")
-        )
-        upserts, to_delete = [], []
-        for (a, b), (n, k) in changes.items():
-            stored_votes, stored_agreed = existing.get((a, b), (0, 0))
-            votes_now = max(0, stored_votes + sign * n)
-            agreed_now = min(votes_now, max(0, stored_agreed + sign * k))
-            if votes_now == 0:
-                to_delete.append((a, b))
-            else:
-                upserts.append(
-                    AgreementScore(country_id=a, other_id=b, votes=votes_now, agreed=agreed_now, score=agreed_now / votes_now)
-                )
-        # One INSERT … ON CONFLICT DO UPDATE per batch: row-by-row UPDATEs of ~37,000 pairs take tens of seconds.
-        AgreementScore.objects.bulk_create(
-            upserts,
-            batch_size=BATCH_SIZE,
-            update_conflicts=True,
-            unique_fields=["country", "other"],
-            update_fields=["votes", "agreed", "score"],
-        )
-        for a, b in to_delete:
-            AgreementScore.objects.filter(country_id=a, other_id=b).delete()
-    return len(changes)
+    pairs = list(_pairs(codes, votes, agreed))
+    table = AgreementScore._meta.db_table
+    with transaction.atomic(), connection.cursor() as cursor:
+        if sign > 0 and connection.vendor == "postgresql":
+            columns = [list(column) for column in zip(*[(a, b, n, k, k / n) for a, b, n, k in pairs])]
+            cursor.execute(_ADD_POSTGRES.format(table=table), columns)
+        elif sign > 0:
+            cursor.executemany(_ADD.format(table=table), [(a, b, n, k, k / n) for a, b, n, k in pairs])
+        else:
+            cursor.executemany(_SUBTRACT.format(table=table), [(n, k, n, k, n, a, b) for a, b, n, k in pairs])
+            AgreementScore.objects.filter(votes__lte=0).delete()
+    return len(pairs)
 
 
 def add_votes(vote_ids: Iterable[int]) -> int:
