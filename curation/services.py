@@ -12,6 +12,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from votes import agreement
 from votes.models import Country, Draft, Paragraph, Position, Sponsorship, Vote
 
 from .groups import GROUPS, sync_staff_groups
@@ -114,6 +115,8 @@ def set_positions(
         raise ValueError(f"not Members on {vote.date}: {', '.join(not_members)}")
     wanted = {iso3: listed.get(iso3, Position.Value.ABSENT) for iso3 in sorted(members)}
     stored = {p.country_id: p for p in vote.positions.select_related("vote__draft")}
+    if stored:  # the stored agreement figures lose this vote's old positions, and gain its new ones below
+        agreement.remove_votes([vote.pk])
     user = user if getattr(user, "is_authenticated", False) else None
     new = [Position(vote=vote, country_id=iso3, position=value) for iso3, value in wanted.items() if iso3 not in stored]
     changed, changes = [], []
@@ -136,6 +139,7 @@ def set_positions(
         position._change_reason = reason or None
         position.delete()
     vote.refresh_counts()
+    agreement.add_votes([vote.pk])
     return {"created": len(new), "updated": len(changed), "deleted": len(gone)}
 
 

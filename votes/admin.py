@@ -29,6 +29,7 @@ from curation.forms import (
 )
 from curation.services import CORRECTED_FIELDS, record_hand_change, set_positions
 
+from . import agreement
 from .models import (
     LANGUAGES,
     AgendaItem,
@@ -529,7 +530,10 @@ class PositionAdmin(CorrectingAdmin):
         return obj.vote.date
 
     def save_model(self, request, obj, form, change):
+        # The stored agreement figures take the vote out with its old positions and back in with the new.
+        agreement.remove_votes([obj.vote_id])
         super().save_model(request, obj, form, change)
+        agreement.add_votes([obj.vote_id])
         vote = obj.vote
         vote.refresh_counts()
         if vote.stated_yes is not None and not vote.stated_matches_counted:

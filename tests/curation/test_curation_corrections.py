@@ -143,3 +143,20 @@ def test_a_sponsor_removed_by_hand_stays_removed_when_the_report_is_ingested_aga
     result = ingest_report_file(SEED_EN)
     assert not seed.sponsorships.filter(country_id="PSE").exists()
     assert any("PSE" in conflict for conflict in result.conflicts), str(result)
+
+
+def test_a_corrected_position_moves_the_stored_agreement_figures(seed, editor_client):
+    """Côte d'Ivoire voted yes with China on PP18; corrected to abstain, that agreement is no longer counted."""
+    from votes.agreement import refresh_all
+    from votes.models import AgreementScore
+
+    before = AgreementScore.objects.get(country_id="CIV", other_id="CHN")
+    position = Position.objects.get(vote__subject_label="PP18", country_id="CIV")
+    url = reverse("admin:votes_position_change", args=[position.pk])
+    data = post_data_of(editor_client.get(url))
+    data.update(position="abstain", reason="The delegation's statement at the 31st meeting.")
+    assert editor_client.post(url, data).status_code == 302
+    after = AgreementScore.objects.get(country_id="CIV", other_id="CHN")
+    assert (after.votes, after.agreed) == (before.votes, before.agreed - 1)
+    refresh_all()  # the incremental figures equal a full recount
+    assert AgreementScore.objects.get(country_id="CIV", other_id="CHN").agreed == after.agreed

@@ -126,3 +126,16 @@ def test_a_hand_correction_survives_reingestion_as_a_conflict(seed):
     assert any("CIV corrected by hand to 'abstain'" in conflict for conflict in result.conflicts)
     position.refresh_from_db()
     assert position.position == "abstain"
+
+
+def test_ingestion_adds_its_votes_to_the_stored_agreement_figures(seed):
+    from votes.models import AgreementScore
+
+    china_usa = AgreementScore.objects.get(country_id="CHN", other_id="USA")
+    assert (china_usa.votes, china_usa.agreed, china_usa.score) == (3, 0, 0.0)
+    china_russia = AgreementScore.objects.get(country_id="RUS", other_id="CHN")
+    assert (china_russia.votes, china_russia.agreed) == (3, 3)
+    # Absent is not a position cast: Somalia was absent from the PP18 vote.
+    assert AgreementScore.objects.get(country_id="SOM", other_id="CHN").votes == 2
+    ingest_report_file(SEED_EN)  # the same votes again, in English: not counted twice
+    assert AgreementScore.objects.get(country_id="CHN", other_id="USA").votes == 3
