@@ -32,7 +32,7 @@ test: setup
 	@$(PY) -m pytest $(PYTEST_ARGS)
 
 bench: setup
-	@$(PY) manage.py bench $(BENCH_ARGS)
+	@SECRET_KEY=$${SECRET_KEY:-bench-only-secret-key} $(PY) manage.py bench $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) tally.sqlite3 staticfiles .pytest_cache

@@ -1,6 +1,6 @@
 """A synthetic voting record at full-history scale, to prove (and keep proving) that Tally stays fast.
 
-`generate_corpus(votes=26000)` writes sessions 1–80 of invented drafts, paragraphs, sponsors, votes and one
+`generate_corpus(votes=28300)` (about 5.0 million positions; 26,000 give 4.6 million) writes sessions 1–80 of invented drafts, paragraphs, sponsors, votes and one
 Position per Member State per recorded vote, shaped like the real record:
 
 - **Membership** comes from the Country/Membership tables (`load_countries`, real admission dates), so the
@@ -11,12 +11,12 @@ Position per Member State per recorded vote, shaped like the real record:
   paragraphs (paragraph votes come before the vote on the whole, at the same meeting, and point at paragraphs
   of their own draft). Drafts adopted without a vote are added on top (`without_vote_ratio`, default one per
   two drafts put to a recorded vote); they have no positions. Sessions with more members hold more votes
-  (weight ∝ members³) and paragraph votes lean to recent sessions, as in the real record.
+  (weight ∝ members³, at least one vote each) and paragraph votes lean to recent sessions, as in the real record.
 - **Positions** follow voting blocs (Western, Western European and others, Eastern, Latin American, African,
   Arab, Asia-Pacific, ...; the Eastern bloc splits in 1992) that take a stance per vote according to the
   kind of question (North–South, country human-rights situations, Middle East, disarmament, ...); each
-  country follows its bloc with its own loyalty and absence rate. So yes ≈ 70 %, no ≈ 8 %, abstain ≈ 13 %,
-  absent ≈ 9 %, and agreement between two countries depends on who they are.
+  country follows its bloc with its own loyalty and absence rate. So yes ≈ 68 %, no ≈ 9 %, abstain ≈ 14 %,
+  absent ≈ 9 %, and agreement between two countries depends on who they are (USA–ISR high, USA–CUB low).
 - Stated tallies equal the counted ones; outcome and margin follow from them; bodies GA and C.1–C.6 with
   meeting numbers and dates (weekdays, October–December of the session's year); sponsors drawn from the
   blocs that vote for the draft; paragraph texts in English and Chinese.
@@ -27,11 +27,19 @@ Position per Member State per recorded vote, shaped like the real record:
 - documents whose file name starts with ``synthetic:`` (one per session and body, the votes' provenance);
 - agenda items numbered 1000 and above (real agendas stop well below).
 
-Loading uses the bulk paths: on PostgreSQL one `COPY` stream of positions (psycopg 3) while the record is
-generated, with the secondary indexes and foreign keys of `votes_position` dropped and rebuilt in the same
-transaction when that is faster (the table holds fewer rows than are added); `bulk_create` in batches
-elsewhere (SQLite). Either way the whole load is one transaction. Rows are written without history records
-(django-simple-history), as for any bulk load.
+The same seed and countries give the same corpus. Positions are drawn with numpy (one random byte per member,
+looked up by bloc stance and temperament), the rest with `random`.
+
+Loading uses the bulk paths, all in one transaction (a failure leaves the database as it was):
+- PostgreSQL (`PostgresCopyLoader`): psycopg 3 `COPY`. Positions stream into `votes_position` while the record
+  is drawn, in vote order like ingestion (or, with `position_order="country"`, sorted for fast index builds).
+  When the table holds fewer rows than are added, the foreign keys, unique constraints and secondary indexes
+  of the loaded tables are dropped first and rebuilt from their catalog definitions at the end, and empty
+  tables are truncated so that COPY writes frozen rows. The tables it writes are locked (ACCESS EXCLUSIVE)
+  for the duration: readers wait. Then VACUUM ANALYZE.
+- Elsewhere (SQLite): `bulk_create` in batches, positions through one prepared INSERT with `executemany`.
+Rows are written without history records (django-simple-history), as for any bulk load; `delete_synthetic`
+uses plain SQL for the same reason (TRUNCATE when every position is synthetic).
 """
 
 from __future__ import annotations
@@ -974,7 +982,8 @@ class PostgresCopyLoader:
             self.timings["drop constraints and indexes"] = time.perf_counter() - started
             if self.streaming:  # no foreign key left to check: positions stream in while the record is drawn
                 self._stream_started = time.perf_counter()
-                self._stream = self.cursor.copy(position_copy_sql() + (" WITH (FREEZE)" if self.freeze else ""))
+                self._stream_sql = position_copy_sql() + (" WITH (FREEZE)" if self.freeze else "")
+                self._stream = self.cursor.copy(self._stream_sql)
                 self._stream_copy = self._stream.__enter__()
         return self
 
@@ -1079,7 +1088,7 @@ class PostgresCopyLoader:
             self._stream.__exit__(None, None, None)
             self._stream = None
             self.statements.append(
-                (f"{position_copy_sql()}: {self.streamed_rows:,} rows, streamed while drawing", time.perf_counter() - self._stream_started)
+                (f"{self._stream_sql}: {self.streamed_rows:,} rows, streamed while drawing", time.perf_counter() - self._stream_started)
             )
             self.timings["positions (end of COPY)"] = time.perf_counter() - started
         elif self.rebuild:

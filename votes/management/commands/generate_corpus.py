@@ -17,7 +17,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--votes", type=int, default=26000, help="Recorded votes to generate (default 26000, ~4.7M positions).")
+        parser.add_argument("--votes", type=int, default=26000, help="Recorded votes to generate (default 26000: ~4.6M positions; 28300: ~5.0M).")
         parser.add_argument("--seed", type=int, default=1, help="Random seed (the same seed and countries give the same corpus).")
         parser.add_argument("--replace", action="store_true", help="Delete the synthetic corpus already loaded (only it) first.")
         parser.add_argument(

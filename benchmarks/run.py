@@ -1,0 +1,484 @@
+"""`manage.py bench` (`make bench`): how fast the key pages are on the full-history record.
+
+A benchmark, not a test: it times, it never asserts. On the database of DATABASE_URL (PostgreSQL; anything else
+is timed too but flagged), it migrates, loads the countries and generates the synthetic corpus if they are missing
+(`votes.synthetic`), then requests each key page repeatedly through Django's test Client — server-side time:
+URL resolution, middleware, queries, template rendering and, for exports, the whole streamed body; no network —
+and reports the median and 95th percentile, the number of queries and the number of rows shown. It also times
+parsing and ingesting the seed report (the ingest inside a transaction that is rolled back: the database is left
+as it was found). Results go to stdout and to `benchmarks/latest.md`.
+
+Pages that do not exist yet (their URL does not resolve) are reported as "missing"; a page that fails is
+reported with its status code, and the bench goes on.
+"""
+
+from __future__ import annotations
+
+import datetime
+import math
+import os
+import platform
+import re
+import statistics
+import subprocess
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from django.conf import settings
+from django.db import connection, transaction
+from django.test import Client
+from django.test.utils import CaptureQueriesContext, override_settings
+from django.urls import Resolver404, resolve
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED_REPORT = ROOT / "tests" / "fixtures" / "reports" / "first-committee-79-item106.txt"
+LATEST = ROOT / "benchmarks" / "latest.md"
+DEFAULT_VOTES = 28300  # about 5.0 million positions with the synthetic record's shape
+
+# Targets (reported, never asserted).
+PAGE_P95_MS = 50.0
+EXPORT_ROWS_PER_S = 50_000
+PARSE_MS = 20.0
+INGEST_MS = 100.0
+
+
+@dataclass
+class Samples:
+    """Real objects of the loaded record that the page URLs point at."""
+
+    vote_id: int | None
+    draft_symbol: str | None
+    country: str = "USA"
+    other: str = "CHN"
+    text: str = "nuclear"
+    paragraph: str = "OP2"
+    last_page: int = 1
+
+
+@dataclass
+class Page:
+    name: str
+    url: Callable[[Samples], str | None]
+    export: bool = False
+    repeat: int | None = None  # None: the run's default
+
+
+PAGES = [
+    Page("vote list", lambda s: "/votes/"),
+    Page("vote list: country + position", lambda s: f"/votes/?country={s.country}&position=no"),
+    Page("vote list: paragraph + outcome", lambda s: f"/votes/?paragraph={s.paragraph}&outcome=retained"),
+    Page("vote list: text q=", lambda s: f"/votes/?q={s.text}"),
+    Page("vote list: last page", lambda s: f"/votes/?page={s.last_page}"),
+    Page("vote detail", lambda s: f"/votes/{s.vote_id}/" if s.vote_id else None),
+    Page("draft page", lambda s: f"/drafts/{s.draft_symbol}/" if s.draft_symbol else None),
+    Page("country page", lambda s: f"/countries/{s.country}/"),
+    Page("compare two countries", lambda s: f"/countries/compare/?a={s.other}&b={s.country}"),
+    Page("search", lambda s: f"/search/?q={s.text}"),
+    Page("CSV: compare 4 countries, all votes", lambda s: f"/countries/compare/?a={s.other}&b={s.country}&c=FRA&d=GBR"
+         "&show=all&format=csv", export=True, repeat=5),
+    Page("CSV: all votes", lambda s: "/votes/?format=csv", export=True, repeat=5),
+    Page("CSV: a country's votes", lambda s: f"/votes/?country={s.country}&format=csv", export=True, repeat=5),
+]
+
+
+@dataclass
+class Result:
+    name: str
+    url: str | None
+    status: str = "ok"  # ok, missing, error <code>
+    times: list[float] = field(default_factory=list)  # seconds
+    db_times: list[float] = field(default_factory=list)  # seconds spent executing queries, per request
+    queries: int | None = None
+    rows: int | None = None
+    export: bool = False
+
+    @property
+    def median_ms(self) -> float | None:
+        return statistics.median(self.times) * 1000 if self.times else None
+
+    @property
+    def p95_ms(self) -> float | None:
+        return percentile(self.times, 0.95) * 1000 if self.times else None
+
+    @property
+    def db_ms(self) -> float | None:
+        return statistics.median(self.db_times) * 1000 if self.db_times else None
+
+    @property
+    def rows_per_s(self) -> float | None:
+        return self.rows / (self.median_ms / 1000) if self.rows and self.median_ms else None
+
+    def verdict(self) -> str:
+        if self.status != "ok":
+            return ""
+        if self.export:
+            return "met" if (self.rows_per_s or 0) >= EXPORT_ROWS_PER_S else "MISSED"
+        return "met" if self.p95_ms <= PAGE_P95_MS else "MISSED"
+
+
+def percentile(values: list[float], share: float) -> float:
+    """Nearest-rank percentile (p95 of 30 requests is the 29th fastest)."""
+    ordered = sorted(values)
+    return ordered[max(0, min(len(ordered) - 1, math.ceil(share * len(ordered)) - 1))]
+
+
+class QueryTimer:
+    """connection.execute_wrapper that adds up the time spent executing queries (fetching a server-side cursor's
+    rows is not in it)."""
+
+    def __init__(self):
+        self.seconds = 0.0
+
+    def __call__(self, execute, sql, params, many, context):
+        started = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            self.seconds += time.perf_counter() - started
+
+
+TBODY = re.compile(rb"<tbody[^>]*>(.*?)</tbody>", re.S)
+
+
+def count_rows(content: bytes, export: bool) -> int:
+    """Data rows of a response: CSV lines after the header; for HTML, table rows inside <tbody> or data items
+    (`<li data-…>`, e.g. the countries under each position of a vote), whichever there are more of."""
+    if export:
+        return max(0, content.count(b"\n") - 1)
+    table_rows = sum(body.count(b"<tr") for body in TBODY.findall(content))
+    return max(table_rows, content.count(b"<li data-"))
+
+
+def _get(client: Client, url: str):
+    response = client.get(url)
+    if getattr(response, "streaming", False):
+        body = b"".join(response.streaming_content)
+    else:
+        body = response.content
+    return response, body
+
+
+def time_page(client: Client, page: Page, samples: Samples, repeat: int, warmup: int = 2) -> Result:
+    url = page.url(samples)
+    result = Result(page.name, url, export=page.export)
+    if url is None:
+        result.status = "missing (no data)"
+        return result
+    try:
+        resolve(url.split("?")[0])
+    except Resolver404:
+        result.status = "missing"
+        return result
+    for _ in range(warmup):
+        response, body = _get(client, url)
+        if response.status_code != 200:
+            result.status = "missing" if response.status_code == 404 else f"error {response.status_code}"
+            exc_info = getattr(response, "exc_info", None)
+            if exc_info:
+                result.status += f" ({exc_info[0].__name__}: {str(exc_info[1]).splitlines()[0][:100] if str(exc_info[1]) else ''})"
+            return result
+    with CaptureQueriesContext(connection) as queries:
+        response, body = _get(client, url)
+    result.queries = len(queries)
+    result.rows = count_rows(body, page.export)
+    for _ in range(page.repeat or repeat):
+        timer = QueryTimer()
+        with connection.execute_wrapper(timer):
+            started = time.perf_counter()
+            _get(client, url)
+            result.times.append(time.perf_counter() - started)
+        result.db_times.append(timer.seconds)
+    return result
+
+
+@dataclass
+class StepResult:
+    name: str
+    status: str = "ok"
+    times: list[float] = field(default_factory=list)
+    target_ms: float | None = None
+    note: str = ""
+
+    @property
+    def median_ms(self) -> float | None:
+        return statistics.median(self.times) * 1000 if self.times else None
+
+    def verdict(self) -> str:
+        if self.status != "ok" or self.target_ms is None:
+            return ""
+        return "met" if self.median_ms <= self.target_ms else "MISSED"
+
+
+def time_parse(repeat: int) -> StepResult:
+    result = StepResult("parse the seed report", target_ms=PARSE_MS)
+    try:
+        from parsing import parse_report
+    except ImportError:
+        result.status = "missing"
+        return result
+    if not SEED_REPORT.exists():
+        result.status = "missing (no seed report)"
+        return result
+    source = SEED_REPORT.read_bytes()
+    parse_report(source)  # warm: the country directory and phrase tables load once per process
+    for _ in range(repeat):
+        started = time.perf_counter()
+        parse_report(source)
+        result.times.append(time.perf_counter() - started)
+    return result
+
+
+class _Rollback(Exception):
+    pass
+
+
+def time_ingest(repeat: int) -> list[StepResult]:
+    """Ingest the seed report (parse included) into a transaction that is rolled back each time; then, apart, the
+    update of the stored agreement scores with its votes (the ingest command does that once per batch of reports)."""
+    result = StepResult("ingest the seed report (parse included)", target_ms=INGEST_MS)
+    scores = StepResult("  then add its votes to the agreement scores", target_ms=None)
+    try:
+        from votes import agreement
+        from votes.ingest import ingest_report_file
+    except ImportError:
+        result.status = "missing"
+        return [result]
+    if not SEED_REPORT.exists():
+        result.status = "missing (no seed report)"
+        return [result]
+    outcome = ""
+    for i in range(repeat + 1):
+        try:
+            with transaction.atomic():
+                started = time.perf_counter()
+                ingested = ingest_report_file(SEED_REPORT, update_agreement=False)
+                elapsed = time.perf_counter() - started
+                outcome = getattr(ingested, "status", "")
+                started = time.perf_counter()
+                agreement.add_votes(ingested.new_recorded_vote_ids)
+                elapsed_scores = time.perf_counter() - started
+                raise _Rollback
+        except _Rollback:
+            if i:  # the first run warms caches
+                result.times.append(elapsed)
+                scores.times.append(elapsed_scores)
+        except Exception as error:  # a failing ingest is reported, not raised
+            result.status = f"error: {type(error).__name__}: {str(error).splitlines()[0][:120]}"
+            return [result]
+    if outcome and outcome != "created":
+        result.note = f"the report was already loaded: ingest found it {outcome}"
+    return [result, scores]
+
+
+# --- the environment ------------------------------------------------------------------------------------------
+
+
+def machine() -> dict[str, str]:
+    info = {"cores (nproc)": str(os.cpu_count())}
+    try:
+        meminfo = Path("/proc/meminfo").read_text()
+        kib = int(re.search(r"MemTotal:\s+(\d+)", meminfo).group(1))
+        info["memory"] = f"{kib / 1024 / 1024:.1f} GiB"
+    except (OSError, AttributeError):
+        info["memory"] = "unknown"
+    info["python"] = platform.python_version()
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SHOW server_version")
+            info["database"] = f"PostgreSQL {cursor.fetchone()[0]}"
+            cursor.execute("SHOW shared_buffers")
+            info["database"] += f" (shared_buffers {cursor.fetchone()[0]})"
+        else:
+            info["database"] = f"{connection.vendor} (NOT PostgreSQL: figures are not comparable with the targets)"
+    info["date"] = datetime.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True, timeout=5)
+        dirty = subprocess.run(["git", "status", "--porcelain"], cwd=ROOT, capture_output=True, text=True, timeout=5)
+        if head.returncode == 0:
+            info["commit"] = head.stdout.strip() + (" + uncommitted changes" if dirty.stdout.strip() else "")
+    except (OSError, subprocess.SubprocessError):
+        pass
+    return info
+
+
+def load_average() -> str:
+    try:
+        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    except OSError:
+        return "unknown"
+
+
+def pick_samples() -> Samples:
+    """The newest recorded vote on the whole draft with paragraph votes (so the draft page shows them all)."""
+    from votes.models import Vote
+
+    last_page = max(1, -(-Vote.objects.count() // 50))
+    vote = (
+        Vote.objects.filter(method="recorded", subject="whole", draft__votes__subject="paragraph")
+        .order_by("-date", "-id")
+        .values("id", "draft__symbol")
+        .first()
+    )
+    if vote is None:
+        vote = Vote.objects.filter(method="recorded").order_by("-date", "-id").values("id", "draft__symbol").first()
+    if vote is None:
+        return Samples(None, None, last_page=last_page)
+    return Samples(vote["id"], vote["draft__symbol"], last_page=last_page)
+
+
+def corpus_counts() -> dict[str, int]:
+    from votes.models import Draft, Paragraph, Position, Sponsorship, Vote
+
+    return {
+        "votes": Vote.objects.count(),
+        "recorded votes": Vote.objects.filter(method="recorded").count(),
+        "paragraph votes": Vote.objects.filter(subject="paragraph").count(),
+        "drafts": Draft.objects.count(),
+        "paragraphs": Paragraph.objects.count(),
+        "sponsorships": Sponsorship.objects.count(),
+        "positions": Position.objects.count(),
+    }
+
+
+# --- the run --------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class BenchRun:
+    machine: dict[str, str]
+    counts: dict[str, int]
+    pages: list[Result]
+    steps: list[StepResult]
+    generation: list[str]
+    load_before: str
+    load_after: str
+    repeat: int
+    debug: bool
+
+
+def prepare(votes: int, seed: int, regenerate: bool, log: Callable[[str], None]) -> list[str]:
+    """Migrate, load the countries and generate the corpus if missing; returns the generator's report lines."""
+    from django.core.management import call_command
+
+    from votes.countries import load_countries
+    from votes.models import Membership
+    from votes.synthetic import generate_corpus, has_synthetic_data
+
+    call_command("migrate", verbosity=0, interactive=False)
+    if not Membership.objects.exists():
+        log("loading the countries")
+        load_countries()
+    if has_synthetic_data() and not regenerate:
+        return []
+    log(f"generating the synthetic corpus ({votes:,} recorded votes)")
+    report = generate_corpus(votes=votes, seed=seed, replace=regenerate, progress=True, log=log)
+    return report.lines()
+
+
+def run(
+    repeat: int = 30,
+    votes: int = DEFAULT_VOTES,
+    seed: int = 1,
+    regenerate: bool = False,
+    only: list[str] | None = None,
+    log: Callable[[str], None] = print,
+) -> BenchRun:
+    generation = prepare(votes, seed, regenerate, log)
+    samples = pick_samples()
+    load_before = load_average()
+    debug = settings.DEBUG
+    results = []
+    # DEBUG off (no query log, no debug pages); the test Client's host allowed; static URLs without the
+    # manifest (`collectstatic` is a deployment step, and a static URL costs the same either way).
+    storages = {**settings.STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+    with override_settings(DEBUG=False, ALLOWED_HOSTS=[*settings.ALLOWED_HOSTS, "testserver"], STORAGES=storages):
+        client = Client(raise_request_exception=False)
+        for page in PAGES:
+            if only and not any(word.lower() in page.name.lower() for word in only):
+                continue
+            log(f"timing {page.name}")
+            results.append(time_page(client, page, samples, repeat))
+    steps = []
+    if not only or any(word in ("parse", "ingest") for word in only):
+        log("timing parse and ingest of the seed report")
+        steps = [time_parse(max(repeat, 20)), *time_ingest(max(5, repeat // 3))]
+    return BenchRun(machine(), corpus_counts(), results, steps, generation, load_before, load_average(), repeat, debug)
+
+
+# --- the report -----------------------------------------------------------------------------------------------
+
+
+def _ms(value: float | None) -> str:
+    return "" if value is None else f"{value:,.1f}"
+
+
+def table(run_: BenchRun) -> list[str]:
+    lines = [
+        "| page | median ms | p95 ms | of which SQL (median ms) | queries | rows | target | status |",
+        "|---|---:|---:|---:|---:|---:|---|---|",
+    ]
+    for r in run_.pages:
+        if r.export:
+            target = f"≥ {EXPORT_ROWS_PER_S:,} rows/s: " + (f"{r.rows_per_s:,.0f} rows/s" if r.rows_per_s else "—")
+        else:
+            target = f"p95 ≤ {PAGE_P95_MS:.0f} ms"
+        status = r.status if r.status != "ok" else r.verdict()
+        rows = "" if r.rows is None else f"{r.rows:,}"
+        queries = "" if r.queries is None else str(r.queries)
+        lines.append(
+            f"| {r.name} | {_ms(r.median_ms)} | {_ms(r.p95_ms)} | {_ms(r.db_ms)} | {queries} | {rows} | {target} | {status} |"
+        )
+    for s in run_.steps:
+        target = f"≤ {s.target_ms:.0f} ms" if s.target_ms else ""
+        status = s.status if s.status != "ok" else s.verdict()
+        p95 = percentile(s.times, 0.95) * 1000 if s.times else None
+        lines.append(f"| {s.name} | {_ms(s.median_ms)} | {_ms(p95)} | | | | {target} | {status} |")
+    return lines
+
+
+def markdown(run_: BenchRun, urls: bool = True) -> str:
+    out = ["# Benchmark: key pages on the full-history record", ""]
+    out.append("Written by `make bench` (`manage.py bench`); the figures are server-side times through Django's test")
+    out.append("Client (no network), DEBUG off. Targets are reported, never asserted.")
+    out.append("")
+    out.append("## Machine")
+    out.append("")
+    for key, value in run_.machine.items():
+        out.append(f"- {key}: {value}")
+    out.append(f"- load average (1, 5, 15 min) before / after: {run_.load_before} / {run_.load_after}"
+               " (other work on the machine slows every figure)")
+    out.append("")
+    out.append("## Corpus")
+    out.append("")
+    out.append(", ".join(f"{n:,} {name}" for name, n in run_.counts.items()))
+    if run_.generation:
+        out.append("")
+        out.append("Generated for this run:")
+        out.append("")
+        out.append("```")
+        out.extend(run_.generation)
+        out.append("```")
+    out.append("")
+    out.append(f"## Pages ({run_.repeat} timed requests each after 2 warm-up requests; exports 5)")
+    out.append("")
+    out.extend(table(run_))
+    if urls:
+        out.append("")
+        out.append("URLs:")
+        out.append("")
+        for r in run_.pages:
+            if r.url:
+                out.append(f"- {r.name}: `{r.url}`")
+    notes = [s for s in run_.steps if s.note]
+    for s in notes:
+        out.append(f"- {s.name}: {s.note}")
+    out.append("")
+    return "\n".join(out)
+
+
+def write_latest(run_: BenchRun, path: Path = LATEST) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(markdown(run_), encoding="utf-8")
+    return path
