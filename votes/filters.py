@@ -49,8 +49,13 @@ class FastSelect(forms.Select):
     """A <select> rendered in Python: the template-per-option rendering of Django's widget costs tens of
     milliseconds for the 250 countries, on every list page."""
 
+    none_selects_empty = False
+
     def render(self, name, value, attrs=None, renderer=None):
-        selected = {str(v) for v in (value if isinstance(value, (list, tuple)) else [value]) if v is not None}
+        values = value if isinstance(value, (list, tuple)) else [value]
+        if self.none_selects_empty:
+            values = ["" if v is None else v for v in values]
+        selected = {str(v) for v in values if v is not None}
         parts = []
         for option_value, option_label in self.choices:
             option_value = "" if option_value is None else str(option_value)
@@ -59,6 +64,13 @@ class FastSelect(forms.Select):
         final_attrs = self.build_attrs(self.attrs, attrs)
         final_attrs["name"] = name
         return mark_safe(f"<select{flatatt(final_attrs)}>{''.join(parts)}</select>")
+
+
+class ChoiceSelect(FastSelect):
+    """FastSelect for the short menus of coded values (position, subject, sort...): the markup of Django's Select
+    (no value marks the empty choice selected), without its template per option."""
+
+    none_selects_empty = True
 
 
 def country_choices(request=None) -> list[tuple[str, str]]:
@@ -214,19 +226,23 @@ class VoteFilterSet(LightCountryChoicesMixin, django_filters.FilterSet):
     position = django_filters.ChoiceFilter(
         label=_("Its position"), choices=labels.choices({k: labels.POSITION[k] for k in ("yes", "no", "abstain", "absent")}),
         method="filter_noop", empty_label=ANY,
+        widget=ChoiceSelect,
     )
     subject = django_filters.ChoiceFilter(
-        label=_("Subject"), field_name="subject", lookup_expr="exact", choices=labels.choices(labels.SUBJECT), empty_label=ANY
+        label=_("Subject"), field_name="subject", lookup_expr="exact", choices=labels.choices(labels.SUBJECT), empty_label=ANY,
+        widget=ChoiceSelect,
     )
     paragraph = django_filters.CharFilter(
         label=_("Paragraph"), field_name="subject_label", method="filter_paragraph",
         widget=forms.TextInput(attrs={"placeholder": "PP18", "size": 6}),
     )
     outcome = django_filters.ChoiceFilter(
-        label=_("Outcome"), field_name="outcome", lookup_expr="exact", choices=labels.choices(labels.OUTCOME), empty_label=ANY
+        label=_("Outcome"), field_name="outcome", lookup_expr="exact", choices=labels.choices(labels.OUTCOME), empty_label=ANY,
+        widget=ChoiceSelect,
     )
     method = django_filters.ChoiceFilter(
-        label=_("Method"), field_name="method", lookup_expr="exact", choices=labels.choices(labels.METHOD), empty_label=ANY
+        label=_("Method"), field_name="method", lookup_expr="exact", choices=labels.choices(labels.METHOD), empty_label=ANY,
+        widget=ChoiceSelect,
     )
     session = SessionFilter(label=_("Session"), field_name="session", queryset=Session.objects.all(), empty_label=ANY)
     body = BodyFilter(label=_("Body"), field_name="body", queryset=Body.objects.all(), empty_label=ANY)
@@ -241,7 +257,9 @@ class VoteFilterSet(LightCountryChoicesMixin, django_filters.FilterSet):
     sponsor = CountryFilter(label=_("Sponsor"), queryset=countries, method="filter_sponsor", empty_label=ANY)
     date_from = django_filters.DateFilter(label=_("From"), field_name="date", lookup_expr="gte", widget=DATE_INPUT)
     date_to = django_filters.DateFilter(label=_("To"), field_name="date", lookup_expr="lte", widget=DATE_INPUT)
-    sort = SortFilter(label=_("Sort"), choices=labels.choices(SORTS), method="filter_noop", empty_label=_("Newest first"))
+    sort = SortFilter(
+        label=_("Sort"), choices=labels.choices(SORTS), method="filter_noop", empty_label=_("Newest first"), widget=ChoiceSelect
+    )
 
     class Meta:
         model = Vote
@@ -305,7 +323,8 @@ class DraftFilterSet(LightCountryChoicesMixin, django_filters.FilterSet):
         widget=forms.NumberInput(attrs={"min": 1, "size": 5}),
     )
     kind = django_filters.ChoiceFilter(
-        label=_("Kind"), field_name="kind", lookup_expr="exact", choices=labels.choices(labels.DRAFT_KIND), empty_label=ANY
+        label=_("Kind"), field_name="kind", lookup_expr="exact", choices=labels.choices(labels.DRAFT_KIND), empty_label=ANY,
+        widget=ChoiceSelect,
     )
     sponsor = CountryFilter(label=_("Sponsor"), queryset=countries, method="filter_sponsor", empty_label=ANY)
 
@@ -326,7 +345,8 @@ class DraftFilterSet(LightCountryChoicesMixin, django_filters.FilterSet):
 class CountryFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Name or code"), method="filter_text", widget=search_input())
     kind = django_filters.ChoiceFilter(
-        label=_("Kind"), field_name="kind", lookup_expr="exact", choices=labels.choices(labels.COUNTRY_KIND), empty_label=ANY
+        label=_("Kind"), field_name="kind", lookup_expr="exact", choices=labels.choices(labels.COUNTRY_KIND), empty_label=ANY,
+        widget=ChoiceSelect,
     )
 
     class Meta:
@@ -353,7 +373,7 @@ class CompareForm(forms.Form):
     c = CountryChoiceField(
         label=_("Country C (optional)"), queryset=Country.objects.none(), required=False, empty_label="—", widget=FastSelect
     )
-    show = forms.ChoiceField(label=_("Show"), choices=labels.choices(SHOW), required=False)
+    show = forms.ChoiceField(label=_("Show"), choices=labels.choices(SHOW), required=False, widget=ChoiceSelect)
 
     def __init__(self, data=None, request=None, **kwargs):
         super().__init__(data, **kwargs)

@@ -143,7 +143,7 @@ class VoteQuerySet(models.QuerySet):
             country_intent=FilteredRelation("intended_positions", condition=Q(intended_positions__country_id=iso3)),
         )
         # One filter() call: a second one on the same multi-valued relation would join positions a second time.
-        qs = qs.filter(country_pos__position=position) if position else qs.filter(country_pos__isnull=False)
+        qs = qs.filter(country_pos__position=position) if position else qs.filter(country_pos__position__isnull=False)
         return qs.annotate(
             country_position=F("country_pos__position"),
             intended_position=F("country_intent__position"),
@@ -157,7 +157,7 @@ class VoteQuerySet(models.QuerySet):
         for index, iso3 in enumerate(codes):
             alias = f"cmp_{index}"
             relations[alias] = FilteredRelation("positions", condition=Q(positions__country_id=iso3))
-            present[f"{alias}__isnull"] = False
+            present[f"{alias}__position__isnull"] = False
             positions[f"pos_{index}"] = F(f"{alias}__position")
             if intentions:
                 relations[f"cmpi_{index}"] = FilteredRelation(
@@ -215,9 +215,14 @@ class VoteQuerySet(models.QuerySet):
         return self.order_by().aggregate(**aggregates)
 
     def agreement(self, count: int) -> dict[tuple[int, int], dict[str, int]]:
-        """After `with_countries`: the number of votes (`total`) and, for each pair (`pairs[(i, j)]`), the votes on
-        which both cast yes, no or abstain and, of those, the votes on which they cast the same — one query."""
-        aggregates = {}
+        """After `with_countries`: the number of votes (`total`), of those the votes on which the countries did not
+        all take the same position (`differ`: the count of `where_positions_differ`, so that the page's paginator
+        need not join the positions a second time) and, for each pair (`pairs[(i, j)]`), the votes on which both
+        cast yes, no or abstain and, of those, the votes on which they cast the same — one query."""
+        differ = Q()
+        for index in range(1, count):
+            differ |= ~Q(pos_0=F(f"pos_{index}"))
+        aggregates = {"differ": Count("id", filter=differ)} if count > 1 else {}
         for i in range(count):
             for j in range(i + 1, count):
                 both = Q(**{f"pos_{i}__in": CAST}) & Q(**{f"pos_{j}__in": CAST})
@@ -230,7 +235,7 @@ class VoteQuerySet(models.QuerySet):
             for i in range(count)
             for j in range(i + 1, count)
         }
-        return {"total": result["total"], "pairs": pairs}
+        return {"total": result["total"], "differ": result.get("differ", 0), "pairs": pairs}
 
 
 class PositionQuerySet(models.QuerySet):

@@ -144,6 +144,19 @@ def vote_list(request):
     return respond(request, "votes/vote_list.html", context, status=200 if valid else 400)
 
 
+class ListedCountry:
+    """What the vote page shows of a country in its position lists."""
+
+    __slots__ = ("iso3", "name")
+
+    def __init__(self, iso3: str, name: str):
+        self.iso3, self.name = iso3, name
+
+    @property
+    def pk(self) -> str:
+        return self.iso3
+
+
 def vote_detail(request, pk: int):
     """One vote: what was voted on, outcome, tallies, the countries under each position, intentions, siblings."""
     vote = get_object_or_404(
@@ -152,8 +165,11 @@ def vote_detail(request, pk: int):
     )
     intended = {i.country_id: i for i in vote.intended_positions.select_related("country")}
     groups = {value: [] for value in ("yes", "no", "abstain", "absent")}
-    for position in vote.positions.select_related("country"):
-        groups.setdefault(position.position, []).append((position.country, intended.get(position.country_id)))
+    # Some 193 rows: read as values, not model instances (the page shows each country's code and name only).
+    language = page_language()
+    rows = vote.positions.values_list("position", "country_id", f"country__name_{language}", "country__name_en")
+    for value, iso3, local_name, english_name in rows:
+        groups.setdefault(value, []).append((ListedCountry(iso3, local_name or english_name or ""), intended.get(iso3)))
     for members in groups.values():
         members.sort(key=lambda pair: pair[0].name)
     siblings = vote.draft.votes.select_related("body").order_by("order", "id")
@@ -306,7 +322,9 @@ def country_compare(request):
             columns, rows = exports.compared_rows(request, rows_of, codes, request.GET.get("codes"))
             return exports.export_response(request, fmt, "compare-" + "-".join(codes), columns, rows)
         agreement = compared.agreement(len(codes))
-        page_obj = paginate(request, shown, fetch=vote_rows(compared=codes))
+        # The aggregate counted the votes shown too: the paginator does not run its own COUNT over the same joins.
+        shown_count = agreement["total"] if form.cleaned_data["show"] == "all" else agreement["differ"]
+        page_obj = paginate(request, shown, count=shown_count, fetch=vote_rows(compared=codes))
         for vote in page_obj.object_list:
             vote.compared_positions = [getattr(vote, f"pos_{i}") for i in range(len(codes))]
         context.update(
