@@ -183,6 +183,18 @@ def vote_detail(request, pk: int):
     return render(request, "votes/vote_detail.html", context)
 
 
+def model_list_twin(request, filterset, valid: bool, spec, section: str, key: str):
+    """The ?format=csv|json twin of a list of drafts or countries, or None when the page itself is asked for."""
+    fmt = exports.wants_export(request)
+    if fmt is None:
+        return None
+    error = export_or_error(request, fmt, valid, filterset.errors)
+    if error:
+        return error
+    columns, rows = exports.model_rows(request, filterset.qs, spec, section, key)
+    return exports.export_response(request, fmt, section, columns, rows)
+
+
 # --- drafts ---------------------------------------------------------------------------------------------------
 
 
@@ -191,13 +203,9 @@ def draft_list(request):
         request.GET, queryset=Draft.objects.with_relations().with_final_vote().latest_first(), request=request
     )
     valid = filterset.is_valid()
-    fmt = exports.wants_export(request)
-    if fmt is not None:
-        error = export_or_error(request, fmt, valid, filterset.errors)
-        if error:
-            return error
-        columns, rows = exports.model_rows(request, filterset.qs, exports.DRAFT_COLUMNS, "drafts", "symbol")
-        return exports.export_response(request, fmt, "drafts", columns, rows)
+    twin = model_list_twin(request, filterset, valid, exports.DRAFT_COLUMNS, "drafts", "symbol")
+    if twin is not None:
+        return twin
     fetch = lambda keys: Draft.objects.with_relations().with_final_vote().filter(pk__in=keys)  # noqa: E731
     context = {"filterset": filterset, "page_obj": paginate(request, filterset.qs, fetch=fetch) if valid else None}
     return respond(request, "votes/draft_list.html", context, status=200 if valid else 400)
@@ -239,13 +247,9 @@ def country_list(request):
     queryset = Country.objects.in_language_order(page_language())
     filterset = CountryFilterSet(request.GET, queryset=queryset, request=request)
     valid = filterset.is_valid()
-    fmt = exports.wants_export(request)
-    if fmt is not None:
-        error = export_or_error(request, fmt, valid, filterset.errors)
-        if error:
-            return error
-        columns, rows = exports.model_rows(request, filterset.qs, exports.COUNTRY_COLUMNS, "countries", "iso3")
-        return exports.export_response(request, fmt, "countries", columns, rows)
+    twin = model_list_twin(request, filterset, valid, exports.COUNTRY_COLUMNS, "countries", "iso3")
+    if twin is not None:
+        return twin
     # The countries are a bounded list (some 250 States): one page.
     context = {"filterset": filterset, "countries": filterset.qs if valid else None}
     return respond(request, "votes/country_list.html", context, status=200 if valid else 400)
