@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from .querysets import CountryQuerySet, DraftQuerySet, PositionQuerySet, VoteQuerySet
@@ -64,9 +65,9 @@ class Country(MultilingualMixin, models.Model):
     """A State that votes (or voted, or observes) in the General Assembly."""
 
     class Kind(models.TextChoices):
-        MEMBER = "member", "Member State"
-        OBSERVER = "observer", "Observer State"
-        FORMER = "former", "Former State"
+        MEMBER = "member", _("Member State")
+        OBSERVER = "observer", _("Observer State")
+        FORMER = "former", _("Former State")
 
     iso3 = models.CharField(
         "ISO alpha-3",
@@ -231,8 +232,8 @@ class Draft(MultilingualMixin, models.Model):
     """A draft resolution or decision (e.g. A/C.1/79/L.53/Rev.1) and its fate."""
 
     class Kind(models.TextChoices):
-        RESOLUTION = "resolution", "Draft resolution"
-        DECISION = "decision", "Draft decision"
+        RESOLUTION = "resolution", _("Draft resolution")
+        DECISION = "decision", _("Draft decision")
 
     symbol = models.CharField(max_length=60, unique=True, help_text="Document symbol of the draft, e.g. A/C.1/79/L.53/Rev.1.")
     kind = models.CharField(max_length=10, choices=Kind.choices, help_text="Draft resolution or draft decision.")
@@ -262,8 +263,8 @@ class Sponsorship(models.Model):
     """A State sponsoring a draft: an original sponsor (listed when introduced) or one that joined later."""
 
     class Kind(models.TextChoices):
-        ORIGINAL = "original", "Original sponsor"
-        LATER = "later", "Joined later"
+        ORIGINAL = "original", _("Original sponsor")
+        LATER = "later", _("Joined later")
 
     draft = models.ForeignKey(Draft, on_delete=models.CASCADE, related_name="sponsorships", help_text="The draft.")
     country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="sponsorships", help_text="The sponsor.")
@@ -326,18 +327,18 @@ class Vote(models.Model):
     """One action on a draft: a recorded vote or an adoption without a vote, on the whole, a paragraph or an amendment."""
 
     class Subject(models.TextChoices):
-        WHOLE = "whole", "Draft as a whole"
-        PARAGRAPH = "paragraph", "Paragraph"
-        AMENDMENT = "amendment", "Amendment"
+        WHOLE = "whole", _("Draft as a whole")
+        PARAGRAPH = "paragraph", _("Paragraph")
+        AMENDMENT = "amendment", _("Amendment")
 
     class Method(models.TextChoices):
-        RECORDED = "recorded", "Recorded vote"
-        WITHOUT_VOTE = "without_vote", "Without a vote"
+        RECORDED = "recorded", _("Recorded vote")
+        WITHOUT_VOTE = "without_vote", _("Without a vote")
 
     class Outcome(models.TextChoices):
-        ADOPTED = "adopted", "Adopted"
-        RETAINED = "retained", "Retained"
-        REJECTED = "rejected", "Rejected"
+        ADOPTED = "adopted", _("Adopted")
+        RETAINED = "retained", _("Retained")
+        REJECTED = "rejected", _("Rejected")
 
     draft = models.ForeignKey(Draft, on_delete=models.CASCADE, related_name="votes", help_text="The draft acted on.")
     subject = models.CharField(max_length=10, choices=Subject.choices, help_text="What was voted on.")
@@ -425,10 +426,10 @@ class Position(models.Model):
     """How one Member State stood on one recorded vote. Every member on the vote's date has a row, absent ones too."""
 
     class Value(models.TextChoices):
-        YES = "yes", "Yes"
-        NO = "no", "No"
-        ABSTAIN = "abstain", "Abstain"
-        ABSENT = "absent", "Absent"
+        YES = "yes", _("Yes")
+        NO = "no", _("No")
+        ABSTAIN = "abstain", _("Abstain")
+        ABSENT = "absent", _("Absent")
 
     # No single-column indexes: (vote, country) is unique and (country, position, vote) is indexed, which serve
     # both lookups; two more indexes on 5 million rows cost load time and space for nothing.
@@ -456,10 +457,10 @@ class IntendedPosition(models.Model):
     """A later statement that a State had intended to vote otherwise (a footnote); the recorded position stands."""
 
     class Value(models.TextChoices):
-        YES = "yes", "Yes"
-        NO = "no", "No"
-        ABSTAIN = "abstain", "Abstain"
-        NON_PARTICIPATION = "non_participation", "Not participate"
+        YES = "yes", _("Yes")
+        NO = "no", _("No")
+        ABSTAIN = "abstain", _("Abstain")
+        NON_PARTICIPATION = "non_participation", _("Not participate")
 
     vote = models.ForeignKey(Vote, on_delete=models.CASCADE, related_name="intended_positions", help_text="The recorded vote.")
     country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="intended_positions", help_text="The State.")
