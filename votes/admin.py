@@ -34,6 +34,7 @@ from .models import (
     LANGUAGES,
     AgendaItem,
     AgreementScore,
+    CountryTally,
     Body,
     Country,
     CountryName,
@@ -122,10 +123,19 @@ class CountryNameAdmin(ReadOnlyAdmin):
 
 @admin.register(AgreementScore)
 class AgreementScoreAdmin(ReadOnlyAdmin):
-    list_display = ["country", "other", "agreed", "votes", "score"]
+    list_display = ["country", "other", "agreed", "votes", "score", "same", "common"]
     list_select_related = ["country", "other"]
     search_fields = ["country__iso3", "country__name_en", "other__iso3", "other__name_en"]
     ordering = ["country", "-score"]
+
+
+@admin.register(CountryTally)
+class CountryTallyAdmin(ReadOnlyAdmin):
+    """Stored by ingest and corrections (votes.agreement); shown to check, never edited."""
+
+    list_display = ["country", "yes", "no", "abstain", "absent", "with_majority"]
+    list_select_related = ["country"]
+    search_fields = ["country__iso3", "country__name_en"]
 
 
 @admin.register(Document)

@@ -1,39 +1,45 @@
-"""Pairwise agreement between countries, stored in AgreementScore (both directions) for the country pages.
+"""Figures of the whole record stored at ingest, so that the country pages need not aggregate millions of
+positions per request: pairwise agreement between countries (AgreementScore, both directions) and each
+country's tally (CountryTally).
 
-For two countries, `votes` is the number of recorded votes on which both cast yes, no or abstain (absent is not
-a position cast), and `agreed` those on which they cast the same; `score = agreed / votes`.
+For two countries: `common` is the number of recorded votes on which both have a position (absent included) and
+`same` those on which the positions are equal; `votes` is the number on which both cast yes, no or abstain
+(absent is not a position cast), and `agreed` those on which they cast the same; `score = agreed / votes`.
 
-The counts are matrix products: with one 0/1 matrix per position (countries × votes), agreed = Y·Yᵀ + N·Nᵀ +
-A·Aᵀ and votes = C·Cᵀ where C = Y + N + A. Positions are read in chunks of votes, so memory stays bounded at
-26,000 votes and 5 million positions.
+The pair counts are matrix products: with one 0/1 matrix per position value (countries × votes), e.g.
+agreed = Y·Yᵀ + N·Nᵀ + A·Aᵀ and votes = C·Cᵀ where C = Y + N + A. Positions are read in chunks of votes, so
+memory stays bounded at 26,000 votes and 5 million positions. The tallies are one GROUP BY query.
 
-- `refresh_all()` recomputes every score from the stored positions (seconds at full scale).
-- `add_votes(ids)` adds the contribution of newly ingested votes to the stored counts; `remove_votes(ids)`
-  takes a vote's contribution out again (call it *before* deleting or correcting its positions, then
-  `add_votes` after). Calling `add_votes` twice for the same vote counts it twice: ingestion calls it for the
-  votes it created, and `refresh_all()` repairs any doubt.
+- `refresh_all()` recomputes every figure from the stored positions (seconds at full scale).
+- `add_votes(ids)` adds the contribution of newly ingested votes to the stored figures; `remove_votes(ids)`
+  takes a vote's contribution out again (call it *before* correcting its positions, then `add_votes` after).
+  Calling `add_votes` twice for the same vote counts it twice: ingestion calls it for the votes it created,
+  and `refresh_all()` repairs any doubt.
+- A deleted vote (in the admin, or with its draft) is taken out by `vote_deleted`, a pre_delete receiver.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 import numpy as np
 from django.db import connection, transaction
 
-from .models import AgreementScore, Country, Position
+from .models import AgreementScore, Country, CountryTally, Position
 
 CAST = ("yes", "no", "abstain")
+VALUES = (*CAST, "absent")
 VOTES_PER_CHUNK = 2000
 BATCH_SIZE = 2000
 
 
 def _position_chunks(positions, votes_per_chunk: int) -> Iterator[list[tuple[int, str, str]]]:
-    """(vote_id, country_id, position) rows of cast positions, ordered by vote, cut into chunks of whole votes."""
+    """(vote_id, country_id, position) rows, ordered by vote, cut into chunks of whole votes."""
     chunk: list[tuple[int, str, str]] = []
     votes_in_chunk = 0
     last_vote = None
-    rows = positions.filter(position__in=CAST).order_by("vote_id").values_list("vote_id", "country_id", "position")
+    rows = positions.order_by("vote_id").values_list("vote_id", "country_id", "position")
     for row in rows.iterator(chunk_size=10000):
         if row[0] != last_vote:
             if votes_in_chunk == votes_per_chunk:
@@ -46,73 +52,128 @@ def _position_chunks(positions, votes_per_chunk: int) -> Iterator[list[tuple[int
         yield chunk
 
 
-def pair_counts(positions, codes: list[str], votes_per_chunk: int = VOTES_PER_CHUNK) -> tuple[np.ndarray, np.ndarray]:
-    """(votes, agreed): square int64 matrices indexed like `codes`, over the given Position queryset."""
+@dataclass
+class PairCounts:
+    """Square int64 matrices indexed like the country codes they were counted for (see the module docstring)."""
+
+    common: np.ndarray
+    same: np.ndarray
+    votes: np.ndarray
+    agreed: np.ndarray
+
+
+def pair_counts(positions, codes: list[str], votes_per_chunk: int = VOTES_PER_CHUNK) -> PairCounts:
+    """The pair counts over the given Position queryset."""
     index = {code: i for i, code in enumerate(codes)}
     size = len(codes)
-    votes = np.zeros((size, size), dtype=np.int64)
-    agreed = np.zeros((size, size), dtype=np.int64)
+    counts = PairCounts(*(np.zeros((size, size), dtype=np.int64) for _ in range(4)))
+
+    def product(matrix: np.ndarray) -> np.ndarray:
+        return np.rint(matrix @ matrix.T).astype(np.int64)
+
     for chunk in _position_chunks(positions, votes_per_chunk):
         vote_index: dict[int, int] = {}
         for vote_id, _, _ in chunk:
             vote_index.setdefault(vote_id, len(vote_index))
-        matrices = {value: np.zeros((size, len(vote_index)), dtype=np.float64) for value in CAST}
+        matrices = {value: np.zeros((size, len(vote_index)), dtype=np.float64) for value in VALUES}
         for vote_id, country_id, position in chunk:
             row = index.get(country_id)
             if row is not None:
                 matrices[position][row, vote_index[vote_id]] = 1.0
         cast = matrices["yes"] + matrices["no"] + matrices["abstain"]
-        votes += np.rint(cast @ cast.T).astype(np.int64)
-        agreed += np.rint(sum(m @ m.T for m in matrices.values())).astype(np.int64)
-    return votes, agreed
+        agreed = sum(product(matrices[value]) for value in CAST)
+        counts.agreed += agreed
+        counts.same += agreed + product(matrices["absent"])
+        counts.votes += product(cast)
+        counts.common += product(cast + matrices["absent"])
+    return counts
 
 
-def _pairs(codes: list[str], votes: np.ndarray, agreed: np.ndarray) -> Iterator[tuple[str, str, int, int]]:
-    rows, columns = np.nonzero(votes)
+def _score(votes: int, agreed: int) -> float | None:
+    return agreed / votes if votes else None
+
+
+def _pairs(codes: list[str], counts: PairCounts) -> Iterator[tuple[str, str, int, int, int, int, float | None]]:
+    """(country, other, common, same, votes, agreed, score) of every ordered pair with a vote in common."""
+    rows, columns = np.nonzero(counts.common)
     for i, j in zip(rows.tolist(), columns.tolist()):
         if i != j:
-            yield codes[i], codes[j], int(votes[i, j]), int(agreed[i, j])
+            votes, agreed = int(counts.votes[i, j]), int(counts.agreed[i, j])
+            yield codes[i], codes[j], int(counts.common[i, j]), int(counts.same[i, j]), votes, agreed, _score(votes, agreed)
 
 
 def refresh_all(votes_per_chunk: int = VOTES_PER_CHUNK) -> int:
-    """Recompute every AgreementScore from the stored positions; returns the number of pairs stored."""
+    """Recompute every stored figure from the stored positions; returns the number of pairs stored."""
     codes = list(Country.objects.order_by("iso3").values_list("iso3", flat=True))
-    votes, agreed = pair_counts(Position.objects.all(), codes, votes_per_chunk)
-    scores = [
-        AgreementScore(country_id=a, other_id=b, votes=n, agreed=k, score=k / n)
-        for a, b, n, k in _pairs(codes, votes, agreed)
+    counts = pair_counts(Position.objects.all(), codes, votes_per_chunk)
+    fields = ("country_id", "other_id", "common", "same", "votes", "agreed", "score")
+    scores = [AgreementScore(**dict(zip(fields, pair))) for pair in _pairs(codes, counts)]
+    tallies = [
+        CountryTally(country_id=row.pop("country_id"), **row) for row in Position.objects.all().tallies_by_country()
     ]
     with transaction.atomic():
         AgreementScore.objects.all().delete()
         AgreementScore.objects.bulk_create(scores, batch_size=BATCH_SIZE)
+        CountryTally.objects.all().delete()
+        CountryTally.objects.bulk_create(tallies, batch_size=BATCH_SIZE)
     return len(scores)
 
 
 # Increments applied in SQL, one statement executed for many rows: creating ~37,000 model objects, or updating
 # them one by one, costs seconds where this costs a fraction of one. Both PostgreSQL and SQLite (3.24+) accept it.
-_ADD = """
-INSERT INTO {table} (country_id, other_id, votes, agreed, score) VALUES (%s, %s, %s, %s, %s)
+_COLUMNS = "country_id, other_id, common, same, votes, agreed, score"
+_ON_CONFLICT_ADD = """
 ON CONFLICT (country_id, other_id) DO UPDATE SET
+    common = {table}.common + excluded.common,
+    same = {table}.same + excluded.same,
     votes = {table}.votes + excluded.votes,
     agreed = {table}.agreed + excluded.agreed,
-    score = ({table}.agreed + excluded.agreed) * 1.0 / ({table}.votes + excluded.votes)
+    score = CASE WHEN {table}.votes + excluded.votes = 0 THEN NULL
+                 ELSE ({table}.agreed + excluded.agreed) * 1.0 / ({table}.votes + excluded.votes) END
 """
+_ADD = "INSERT INTO {table} (" + _COLUMNS + ") VALUES (%s, %s, %s, %s, %s, %s, %s)" + _ON_CONFLICT_ADD
 # PostgreSQL: the same upsert as one statement over arrays (executemany makes a round trip per row there).
-_ADD_POSTGRES = """
-INSERT INTO {table} (country_id, other_id, votes, agreed, score)
-SELECT * FROM UNNEST(%s::varchar[], %s::varchar[], %s::integer[], %s::integer[], %s::double precision[])
-ON CONFLICT (country_id, other_id) DO UPDATE SET
-    votes = {table}.votes + excluded.votes,
-    agreed = {table}.agreed + excluded.agreed,
-    score = ({table}.agreed + excluded.agreed) * 1.0 / ({table}.votes + excluded.votes)
-"""
+_ADD_POSTGRES = (
+    "INSERT INTO {table} (" + _COLUMNS + ") SELECT * FROM UNNEST(%s::varchar[], %s::varchar[], %s::integer[],"
+    " %s::integer[], %s::integer[], %s::integer[], %s::double precision[])" + _ON_CONFLICT_ADD
+)
 _SUBTRACT = """
 UPDATE {table} SET
-    votes = votes - %s,
-    agreed = agreed - %s,
-    score = CASE WHEN votes - %s = 0 THEN 0 ELSE (agreed - %s) * 1.0 / (votes - %s) END
-WHERE country_id = %s AND other_id = %s
+    common = common - %(common)s,
+    same = same - %(same)s,
+    votes = votes - %(votes)s,
+    agreed = agreed - %(agreed)s,
+    score = CASE WHEN votes - %(votes)s = 0 THEN NULL ELSE (agreed - %(agreed)s) * 1.0 / (votes - %(votes)s) END
+WHERE country_id = %(country)s AND other_id = %(other)s
 """
+
+
+def _apply_pairs(positions, sign: int) -> int:
+    codes = sorted(set(positions.values_list("country_id", flat=True)))
+    pairs = list(_pairs(codes, pair_counts(positions, codes)))
+    table = AgreementScore._meta.db_table
+    with connection.cursor() as cursor:
+        if sign > 0 and pairs and connection.vendor == "postgresql":
+            cursor.execute(_ADD_POSTGRES.format(table=table), [list(column) for column in zip(*pairs)])
+        elif sign > 0:
+            cursor.executemany(_ADD.format(table=table), pairs)
+        else:
+            keys = ("country", "other", "common", "same", "votes", "agreed")
+            cursor.executemany(_SUBTRACT.format(table=table), [dict(zip(keys, pair)) for pair in pairs])
+            AgreementScore.objects.filter(common__lte=0).delete()
+    return len(pairs)
+
+
+def _apply_tallies(positions, sign: int) -> None:
+    rows = {row.pop("country_id"): row for row in positions.tallies_by_country()}
+    stored = CountryTally.objects.in_bulk(list(rows))
+    for iso3, row in rows.items():
+        tally = stored.get(iso3) or CountryTally(country_id=iso3)
+        for name in CountryTally.FIELDS:
+            setattr(tally, name, getattr(tally, name) + sign * row[name])
+        rows[iso3] = tally
+    CountryTally.objects.bulk_create([t for iso3, t in rows.items() if iso3 not in stored])
+    CountryTally.objects.bulk_update([t for iso3, t in rows.items() if iso3 in stored], CountryTally.FIELDS)
 
 
 def _apply(vote_ids: Iterable[int], sign: int) -> int:
@@ -120,29 +181,22 @@ def _apply(vote_ids: Iterable[int], sign: int) -> int:
     if not vote_ids:
         return 0
     positions = Position.objects.filter(vote_id__in=vote_ids)
-    codes = sorted(set(positions.filter(position__in=CAST).values_list("country_id", flat=True)))
-    if not codes:
-        return 0
-    votes, agreed = pair_counts(positions, codes)
-    pairs = list(_pairs(codes, votes, agreed))
-    table = AgreementScore._meta.db_table
-    with transaction.atomic(), connection.cursor() as cursor:
-        if sign > 0 and connection.vendor == "postgresql":
-            columns = [list(column) for column in zip(*[(a, b, n, k, k / n) for a, b, n, k in pairs])]
-            cursor.execute(_ADD_POSTGRES.format(table=table), columns)
-        elif sign > 0:
-            cursor.executemany(_ADD.format(table=table), [(a, b, n, k, k / n) for a, b, n, k in pairs])
-        else:
-            cursor.executemany(_SUBTRACT.format(table=table), [(n, k, n, k, n, a, b) for a, b, n, k in pairs])
-            AgreementScore.objects.filter(votes__lte=0).delete()
-    return len(pairs)
+    with transaction.atomic():
+        _apply_tallies(positions, sign)
+        return _apply_pairs(positions, sign)
 
 
 def add_votes(vote_ids: Iterable[int]) -> int:
-    """Add newly stored votes to the scores; returns the number of (directed) pairs touched."""
+    """Add newly stored votes to the figures; returns the number of (directed) pairs touched."""
     return _apply(vote_ids, +1)
 
 
 def remove_votes(vote_ids: Iterable[int]) -> int:
-    """Take votes out of the scores (before their positions are deleted or corrected)."""
+    """Take votes out of the figures (before their positions are deleted or corrected)."""
     return _apply(vote_ids, -1)
+
+
+def vote_deleted(sender, instance, **kwargs) -> None:
+    """pre_delete of a Vote: its positions still exist, so its contribution can be taken out."""
+    if instance.method == instance.Method.RECORDED:
+        remove_votes([instance.pk])

@@ -287,6 +287,12 @@ class VoteFilterSet(LightCountryChoicesMixin, django_filters.FilterSet):
     def filter_sponsor(self, queryset, name, value):
         return queryset.sponsored_by(value.pk)
 
+    def active_filters(self) -> set[str]:
+        """The filters given a value (valid form only; the order is not a filter). Without any beyond the country
+        and its position, a list is a country's whole record, whose figures are stored (CountryTally,
+        AgreementScore) rather than counted per request."""
+        return {name for name, value in self.form.cleaned_data.items() if name != "sort" and value not in (None, "")}
+
     @property
     def country_code(self) -> str | None:
         """The country whose positions the list shows, if any (valid form only)."""

@@ -14,7 +14,14 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from .querysets import CountryQuerySet, DraftQuerySet, PositionQuerySet, VoteQuerySet
+from .querysets import (
+    AgreementScoreQuerySet,
+    CountryQuerySet,
+    CountryTallyQuerySet,
+    DraftQuerySet,
+    PositionQuerySet,
+    VoteQuerySet,
+)
 
 LANGUAGES = ("en", "fr", "es", "ru", "zh", "ar")
 LANGUAGE_CHOICES = [
@@ -477,21 +484,51 @@ class IntendedPosition(models.Model):
 
 
 class AgreementScore(models.Model):
-    """How often two countries cast the same position, over all recorded votes where both cast one (stored, not
-    computed per request: the country page's "agrees most / least" reads it). Stored in both directions."""
+    """How two countries stood relative to each other over the whole record, stored in both directions (not
+    computed per request: the country page's "agrees most / least" and the unfiltered comparison of two countries
+    read it). Kept up to date at ingest and on corrections by `votes.agreement`."""
 
     country = models.ForeignKey(Country, on_delete=models.CASCADE, related_name="agreement_scores", help_text="The country.")
     other = models.ForeignKey(Country, on_delete=models.CASCADE, related_name="+", help_text="The country compared with.")
+    common = models.PositiveIntegerField(default=0, help_text="Recorded votes on which both have a position, absent included.")
+    same = models.PositiveIntegerField(default=0, help_text="Of those, votes on which both have the same position, absent included.")
     votes = models.PositiveIntegerField(help_text="Recorded votes on which both cast yes, no or abstain (the denominator).")
     agreed = models.PositiveIntegerField(help_text="Of those, votes on which both cast the same position.")
-    score = models.FloatField(help_text="agreed / votes, between 0 and 1.")
+    score = models.FloatField(null=True, help_text="agreed / votes, between 0 and 1; empty when they never both cast one.")
+
+    objects = AgreementScoreQuerySet.as_manager()
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["country", "other"], name="agreementscore_unique_pair"),
             models.CheckConstraint(condition=models.Q(agreed__lte=models.F("votes")), name="agreementscore_agreed_le_votes"),
+            models.CheckConstraint(condition=models.Q(same__lte=models.F("common")), name="agreementscore_same_le_common"),
         ]
         indexes = [models.Index(fields=["country", "score"], name="agreementscore_country_score")]
 
     def __str__(self) -> str:
         return f"{self.country_id}~{self.other_id}: {self.agreed}/{self.votes}"
+
+
+class CountryTally(models.Model):
+    """A country's whole record in figures, stored (kept by `votes.agreement` at ingest and on corrections): the
+    unfiltered country page and the count of a country's votes read one row instead of aggregating its ~28,000
+    positions per request."""
+
+    country = models.OneToOneField(
+        Country, on_delete=models.CASCADE, primary_key=True, related_name="tally", help_text="The country."
+    )
+    yes = models.PositiveIntegerField(default=0, help_text="Recorded votes on which it voted yes.")
+    no = models.PositiveIntegerField(default=0, help_text="Recorded votes on which it voted no.")
+    abstain = models.PositiveIntegerField(default=0, help_text="Recorded votes on which it abstained.")
+    absent = models.PositiveIntegerField(default=0, help_text="Recorded votes on which it was a member but cast no vote.")
+    with_majority = models.PositiveIntegerField(
+        default=0, help_text="Votes on which it cast the most common position of the vote (no majority on a tie)."
+    )
+
+    objects = CountryTallyQuerySet.as_manager()
+
+    FIELDS = ("yes", "no", "abstain", "absent", "with_majority")
+
+    def __str__(self) -> str:
+        return f"{self.country_id}: {self.yes} yes, {self.no} no, {self.abstain} abstain, {self.absent} absent"

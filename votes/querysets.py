@@ -28,6 +28,25 @@ def _text_q(prefix: str, field: str, text: str) -> Q:
     return condition
 
 
+def cast_with_majority(position: str, vote: str) -> Q:
+    """The position at lookup path `position` is the most common position cast on its vote (yes, no or abstain;
+    none on a tie), judged from the vote's stored counts at lookup prefix `vote` ("" from a Vote, "vote__" from
+    a Position)."""
+    counts = {value: F(f"{vote}{value}_count") for value in CAST}
+    condition = Q()
+    for value in CAST:
+        others = [counts[other] for other in CAST if other != value]
+        condition |= Q(**{position: value, f"{vote}{value}_count__gt": others[0]}) & Q(**{f"{vote}{value}_count__gt": others[1]})
+    return condition
+
+
+def tally_aggregates(position: str, vote: str) -> dict[str, Count]:
+    """Aggregates of a country's record: votes by position, and `with_majority` (see `cast_with_majority`)."""
+    aggregates = {value: Count("pk", filter=Q(**{position: value})) for value in (*CAST, "absent")}
+    aggregates["with_majority"] = Count("pk", filter=cast_with_majority(position, vote))
+    return aggregates
+
+
 class CountryQuerySet(models.QuerySet):
     def members_on(self, on_date: datetime.date) -> "CountryQuerySet":
         """States that were UN Members on that date (observers are not)."""
@@ -199,20 +218,7 @@ class VoteQuerySet(models.QuerySet):
     def country_summary(self) -> dict[str, int]:
         """After `with_country`: counts by position, and how often the country cast the most common position of
         the vote (yes, no or abstain; no majority on a tie) — one aggregate query from the stored counts."""
-        yes, no, abstain = F("yes_count"), F("no_count"), F("abstain_count")
-        majority = {
-            "yes": Q(yes_count__gt=no) & Q(yes_count__gt=abstain),
-            "no": Q(no_count__gt=yes) & Q(no_count__gt=abstain),
-            "abstain": Q(abstain_count__gt=yes) & Q(abstain_count__gt=no),
-        }
-        with_majority = Q()
-        for value, condition in majority.items():
-            with_majority |= Q(country_pos__position=value) & condition
-        aggregates = {
-            value: Count("id", filter=Q(country_pos__position=value)) for value in ("yes", "no", "abstain", "absent")
-        }
-        aggregates["with_majority"] = Count("id", filter=with_majority)
-        return self.order_by().aggregate(**aggregates)
+        return self.order_by().aggregate(**tally_aggregates("country_pos__position", vote=""))
 
     def agreement(self, count: int) -> dict[tuple[int, int], dict[str, int]]:
         """After `with_countries`: the number of votes (`total`), of those the votes on which the countries did not
@@ -245,6 +251,34 @@ class PositionQuerySet(models.QuerySet):
     def voting(self) -> "PositionQuerySet":
         """Positions actually cast (absent excluded)."""
         return self.exclude(position="absent")
+
+    def tallies_by_country(self) -> "PositionQuerySet":
+        """One row per country: its counts by position and `with_majority` (the figures of CountryTally)."""
+        return self.order_by().values("country_id").annotate(**tally_aggregates("position", vote="vote__"))
+
+
+class CountryTallyQuerySet(models.QuerySet):
+    def summary(self, iso3: str) -> dict[str, int]:
+        """The stored figures of a country's whole record, as `VoteQuerySet.country_summary` gives them for a
+        filtered one (zeros for a country without recorded votes)."""
+        row = self.filter(country_id=iso3).values(*self.model.FIELDS).first()
+        return row or dict.fromkeys(self.model.FIELDS, 0)
+
+    def vote_count(self, iso3: str, position: str | None = None) -> int:
+        """Recorded votes on which the country has a position (that position, if given)."""
+        summary = self.summary(iso3)
+        return summary[position] if position else sum(summary[value] for value in (*CAST, "absent"))
+
+
+class AgreementScoreQuerySet(models.QuerySet):
+    def comparison(self, a: str, b: str) -> dict | None:
+        """Two countries over the whole record, as `VoteQuerySet.agreement` gives it for filtered votes; None when
+        nothing is stored for the pair (the caller then counts)."""
+        row = self.filter(country_id=a, other_id=b).values("common", "same", "votes", "agreed").first()
+        if row is None:
+            return None
+        pair = {"votes": row["votes"], "agreed": row["agreed"]}
+        return {"total": row["common"], "differ": row["common"] - row["same"], "pairs": {(0, 1): pair}}
 
 
 def paragraphs_matching(text: str):

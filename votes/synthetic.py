@@ -1147,8 +1147,8 @@ class CorpusReport:
 
     @property
     def load_seconds(self) -> float:
-        """Generating and loading, without deleting a previous corpus and refreshing agreement scores."""
-        return sum(s for step, s in self.timings.items() if step not in ("replace", "agreement scores"))
+        """Generating and loading, without deleting a previous corpus and counting the stored figures."""
+        return sum(s for step, s in self.timings.items() if step not in ("replace", "stored figures"))
 
     def lines(self) -> list[str]:
         out = [
@@ -1170,7 +1170,7 @@ class CorpusReport:
         if self.positions and self.load_seconds:
             out.append(
                 f"  generated and loaded in {self.load_seconds:.1f} s ({self.positions / self.load_seconds:,.0f} positions/s;"
-                " without replacing and agreement scores)"
+                " without replacing and the stored figures)"
             )
         return out
 
@@ -1229,24 +1229,13 @@ def _next_id(model) -> int:
     return (model.objects.aggregate(m=Max("pk"))["m"] or 0) + 1
 
 
-def _refresh_agreement(report: CorpusReport, log: Callable[[str], None]) -> None:
-    """Refresh the stored agreement scores with the web code's function, when it exists."""
-    try:
-        from . import agreement
-    except ImportError:
-        log("votes.agreement does not exist yet: agreement scores not refreshed")
-        return
-    refresh = next(
-        (getattr(agreement, name) for name in ("refresh_all", "refresh_agreement_scores", "refresh")
-         if callable(getattr(agreement, name, None))),
-        None,
-    )
-    if refresh is None:
-        log("votes.agreement has no refresh function the generator knows: agreement scores not refreshed")
-        return
+def _refresh_figures(report: CorpusReport) -> None:
+    """Recount the stored figures (agreement, tallies) of the new record."""
+    from . import agreement
+
     started = time.perf_counter()
-    refresh()
-    report.timings["agreement scores"] = time.perf_counter() - started
+    agreement.refresh_all()
+    report.timings["stored figures"] = time.perf_counter() - started
 
 
 def generate_corpus(
@@ -1346,7 +1335,7 @@ def generate_corpus(
     _analyze()
     report.timings["vacuum analyze" if postgres else "analyze"] = time.perf_counter() - started
     if agreement:
-        _refresh_agreement(report, log)
+        _refresh_figures(report)
     report.cpu["generator (Python)"] = time.process_time() - cpu_started[0]
     server = _server_cpu()
     if server is not None and cpu_started[1] is not None:

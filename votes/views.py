@@ -21,6 +21,7 @@ from .filters import CompareForm, CountryFilterSet, DraftFilterSet, VoteFilterSe
 from .models import (
     AgreementScore,
     Country,
+    CountryTally,
     Draft,
     Position,
     Session,
@@ -136,9 +137,15 @@ def vote_list(request):
             return error
         columns, rows = exports.vote_rows(request, filterset.qs, filterset.country_code, request.GET.get("codes"))
         return exports.export_response(request, fmt, "votes", columns, rows)
+    page_obj = None
+    if valid:
+        code, count = filterset.country_code, None
+        if code and filterset.active_filters() <= {"country", "position"}:
+            count = CountryTally.objects.vote_count(code, filterset.form.cleaned_data.get("position") or None)
+        page_obj = paginate(request, filterset.qs, count=count, fetch=vote_rows(code))
     context = {
         "filterset": filterset,
-        "page_obj": paginate(request, filterset.qs, fetch=vote_rows(filterset.country_code)) if valid else None,
+        "page_obj": page_obj,
         "country": filterset.form.cleaned_data.get("country") if valid else None,
     }
     return respond(request, "votes/vote_list.html", context, status=200 if valid else 400)
@@ -273,7 +280,11 @@ def country_detail(request, iso3: str):
 
     summary = page_obj = None
     if valid:
-        summary = filterset.qs.country_summary()
+        # The whole record's figures are stored; a filtered record is counted.
+        if filterset.active_filters():
+            summary = filterset.qs.country_summary()
+        else:
+            summary = CountryTally.objects.summary(country.pk)
         summary["total"] = sum(summary[value] for value in ("yes", "no", "abstain", "absent"))
         summary["cast"] = summary["total"] - summary["absent"]
         summary["majority_share"] = summary["with_majority"] / summary["cast"] if summary["cast"] else None
@@ -325,7 +336,10 @@ def country_compare(request):
                 rows_of = rows_of.where_positions_differ(len(codes))
             columns, rows = exports.compared_rows(request, rows_of, codes, request.GET.get("codes"))
             return exports.export_response(request, fmt, "compare-" + "-".join(codes), columns, rows)
-        agreement = compared.agreement(len(codes))
+        agreement = None
+        if len(codes) == 2 and not filterset.active_filters():
+            agreement = AgreementScore.objects.comparison(*codes)  # stored for the whole record
+        agreement = agreement or compared.agreement(len(codes))
         # The aggregate counted the votes shown too: the paginator does not run its own COUNT over the same joins.
         shown_count = agreement["total"] if form.cleaned_data["show"] == "all" else agreement["differ"]
         page_obj = paginate(request, shown, count=shown_count, fetch=vote_rows(compared=codes))

@@ -6,6 +6,8 @@ import datetime
 
 import factory
 
+from votes import agreement
+
 from votes.models import (
     AgendaItem,
     Body,
@@ -129,4 +131,5 @@ def build_mini() -> dict:
     other = DraftFactory(symbol="A/C.1/79/L.7", title_en="Outer space transparency", session=draft.session)
     ParagraphFactory(draft=other, part="operative", number=1, text_en="Calls for transparency in outer space")
     consensus = make_vote(other, "whole", outcome="adopted", method="without_vote", date=datetime.date(2024, 11, 4))
+    agreement.refresh_all()  # the figures ingest stores
     return {"draft": draft, "other": other, "pp2": pp2, "op1": op1, "whole": whole, "consensus": consensus, **countries}

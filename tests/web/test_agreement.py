@@ -6,34 +6,54 @@ import random
 import pytest
 
 from votes import agreement
-from votes.models import AgreementScore, Position
+from votes.models import AgreementScore, CountryTally, Position, Vote
 
 from .factories import CountryFactory, DraftFactory, make_vote
 
 CODES = [f"C{n:02d}" for n in range(12)]
 
 
-def direct() -> dict[tuple[str, str], tuple[int, int]]:
-    """Agreement counted the slow, obvious way."""
+def direct() -> dict[tuple[str, str], tuple[int, int, int, int]]:
+    """(common, same, votes, agreed) of each ordered pair, counted the slow, obvious way."""
     by_vote: dict[int, dict[str, str]] = {}
     for vote_id, country, position in Position.objects.values_list("vote_id", "country_id", "position"):
         by_vote.setdefault(vote_id, {})[country] = position
     result: dict[tuple[str, str], list[int]] = {}
     for positions in by_vote.values():
-        cast = {c: p for c, p in positions.items() if p != "absent"}
-        for a, b in itertools.permutations(cast, 2):
-            pair = result.setdefault((a, b), [0, 0])
+        for a, b in itertools.permutations(positions, 2):
+            pair = result.setdefault((a, b), [0, 0, 0, 0])
             pair[0] += 1
-            pair[1] += cast[a] == cast[b]
+            pair[1] += positions[a] == positions[b]
+            if "absent" not in (positions[a], positions[b]):
+                pair[2] += 1
+                pair[3] += positions[a] == positions[b]
     return {pair: tuple(v) for pair, v in result.items()}
 
 
-def stored() -> dict[tuple[str, str], tuple[int, int]]:
+def direct_tallies() -> dict[str, dict[str, int]]:
+    """Each country's counts by position and with the vote's most common cast position, from the positions."""
+    tallies: dict[str, dict[str, int]] = {}
+    for vote in Vote.objects.prefetch_related("positions"):
+        counts = {value: vote.positions.filter(position=value).count() for value in ("yes", "no", "abstain")}
+        ranked = sorted(counts.values(), reverse=True)
+        majority = next((v for v, n in counts.items() if n == ranked[0]), None) if ranked[0] > ranked[1] else None
+        for position in vote.positions.all():
+            tally = tallies.setdefault(position.country_id, dict.fromkeys(CountryTally.FIELDS, 0))
+            tally[position.position] += 1
+            tally["with_majority"] += position.position == majority
+    return tallies
+
+
+def stored() -> dict[tuple[str, str], tuple[int, int, int, int]]:
     scores = {}
     for s in AgreementScore.objects.all():
-        assert s.score == pytest.approx(s.agreed / s.votes)
-        scores[(s.country_id, s.other_id)] = (s.votes, s.agreed)
+        assert s.score == (pytest.approx(s.agreed / s.votes) if s.votes else None)
+        scores[(s.country_id, s.other_id)] = (s.common, s.same, s.votes, s.agreed)
     return scores
+
+
+def stored_tallies() -> dict[str, dict[str, int]]:
+    return {t.country_id: {name: getattr(t, name) for name in CountryTally.FIELDS} for t in CountryTally.objects.all()}
 
 
 def random_votes(rng, count):
@@ -58,6 +78,7 @@ def test_refresh_all_matches_a_direct_count(rng):
     random_votes(rng, 25)
     pairs = agreement.refresh_all(votes_per_chunk=4)  # several chunks
     assert stored() == direct()
+    assert stored_tallies() == direct_tallies()
     assert pairs == len(direct())
     # Both directions are stored.
     for (a, b), figures in stored().items():
@@ -70,21 +91,26 @@ def test_incremental_add_and_remove_match_a_full_refresh(rng):
     new = random_votes(rng, 5)
     agreement.add_votes([v.pk for v in new])
     assert stored() == direct()
+    assert stored_tallies() == direct_tallies()
     # A correction: take a vote out, change its positions, put it back.
     vote = new[0]
     agreement.remove_votes([vote.pk])
     vote.positions.filter(position="yes").update(position="no")
+    vote.refresh_counts()
     agreement.add_votes([vote.pk])
     assert stored() == direct()
-    # Removing votes entirely.
-    agreement.remove_votes([v.pk for v in new])
-    for v in new:
+    assert stored_tallies() == direct_tallies()
+    # Deleting votes (or a draft with its votes) takes them out.
+    new[1].draft.delete()
+    for v in new[2:] + new[:1]:
         v.delete()
     assert stored() == direct()
+    assert {iso3: t for iso3, t in stored_tallies().items() if any(t.values())} == direct_tallies()
 
 
 def test_incremental_from_empty(rng):
     votes = random_votes(rng, 3)
     agreement.add_votes([v.pk for v in votes])
     assert stored() == direct()
+    assert stored_tallies() == direct_tallies()
     assert agreement.add_votes([]) == 0

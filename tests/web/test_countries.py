@@ -12,6 +12,10 @@ def counts(html: str) -> dict[str, str]:
     return dict(re.findall(r'<dd data-count="(\w+)">([^<]+)</dd>', html))
 
 
+def result_count(html: str) -> str:
+    return re.search(r'<p class="result-count" role="status">\s*([^<]*?)\s*<', html).group(1)
+
+
 def test_country_list_and_filter(client, mini, django_assert_max_num_queries):
     with django_assert_max_num_queries(2):
         html = client.get("/countries/").content.decode()
@@ -156,3 +160,26 @@ def test_search_finds_drafts_countries_votes_paragraphs(client, mini, django_ass
 def test_search_htmx_fragment(client, mini):
     response = client.get("/search/", {"q": "china"}, HTTP_HX_REQUEST="true")
     assert "<html" not in response.content.decode() and 'data-country="CHN"' in response.content.decode()
+
+
+def test_stored_figures_equal_a_count_over_the_same_votes(client, mini):
+    """Unfiltered, the country page, the count of a country's votes and a comparison of two read the figures
+    stored at ingest; a filter that keeps every vote makes them count: both must agree."""
+    keep_all = {"date_from": "1945-01-01"}
+    for iso3 in ("CHN", "USA", "BRA", "CIV", "MDG", "FRA"):
+        stored = client.get(f"/countries/{iso3}/").content.decode()
+        counted = client.get(f"/countries/{iso3}/", keep_all).content.decode()
+        assert counts(stored) == counts(counted)
+        for position in ("yes", "no", "absent"):
+            stored = client.get("/votes/", {"country": iso3, "position": position}).content.decode()
+            counted = client.get("/votes/", {"country": iso3, "position": position, **keep_all}).content.decode()
+            assert re.findall(r'<tr data-vote="(\d+)"', stored) == re.findall(r'<tr data-vote="(\d+)"', counted)
+            assert result_count(stored) == result_count(counted)
+    for a, b in (("CHN", "BRA"), ("USA", "MDG"), ("CIV", "FRA")):
+        for show in ("differ", "all"):
+            query = {"a": a, "b": b, "show": show}
+            stored = client.get("/countries/compare/", query).content.decode()
+            counted = client.get("/countries/compare/", {**query, **keep_all}).content.decode()
+            pair = re.compile(rf'data-pair="{a}-{b}".*?</tr>', re.S)
+            assert pair.search(stored).group(0) == pair.search(counted).group(0)
+            assert re.findall(r'<tr data-vote="(\d+)"', stored) == re.findall(r'<tr data-vote="(\d+)"', counted)
