@@ -89,6 +89,14 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Several writers (runserver + an ingest in another shell) should wait, not fail.
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # PostgreSQL's default random_page_cost (4) prices random reads for spinning disks; on SSD storage, where
+    # they cost about what sequential ones do, it makes the planner scan whole tables instead of using the text
+    # search's trigram indexes (a 170 ms count instead of 35 ms; benchmarks/findings.md). Overridable with
+    # DATABASE_PLANNER_OPTIONS (libpq's "options", e.g. "" for the server's own settings).
+    planner = os.environ.get("DATABASE_PLANNER_OPTIONS", "-c random_page_cost=1.1")
+    if planner:
+        DATABASES["default"].setdefault("OPTIONS", {})["options"] = planner
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -37,6 +37,7 @@ from .models import (
     Sponsorship,
     Vote,
 )
+from .search import refresh_search_texts
 
 LABEL_PATTERN = re.compile(r"^(PP|OP)(\d+)(\(.+\))?$")
 PART_BY_PREFIX = {"PP": Paragraph.Part.PREAMBULAR, "OP": Paragraph.Part.OPERATIVE}
@@ -269,6 +270,7 @@ class _ReportWriter:
         draft.documents.add(self.document)
         self._sponsorships(draft, parsed, created)
         paragraphs = self._paragraphs(draft, parsed)
+        refresh_search_texts([draft.pk])  # the paragraphs were written in bulk, without signals
         for order, action in enumerate(parsed.actions):
             self._vote(draft, paragraphs, action, order)
 

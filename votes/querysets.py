@@ -16,16 +16,27 @@ from django.db.models import Count, Exists, F, FilteredRelation, OuterRef, Q, Su
 
 CAST = ("yes", "no", "abstain")
 
-# Fields whose text the `q` search looks in: English and Chinese.
-TEXT_LANGUAGES = ("en", "zh")
-
-
 def _text_q(prefix: str, field: str, text: str) -> Q:
-    """`text` in any of the English or Chinese columns of `prefix + field`."""
+    """`text` in any of the six language columns of `prefix + field` (the database's case-insensitive match)."""
+    from .models import LANGUAGES
+
     condition = Q()
-    for language in TEXT_LANGUAGES:
+    for language in LANGUAGES:
         condition |= Q(**{f"{prefix}{field}_{language}__icontains": text})
     return condition
+
+
+def _drafts_with_text(text: str, *columns: str):
+    """Keys of the drafts whose normalised heading or body (see votes.search; both when no column is named)
+    contains `text`."""
+    from .models import DraftSearchText
+    from .search import search_key
+
+    key = search_key(text)
+    condition = Q()
+    for column in columns or ("heading", "body"):
+        condition |= Q(**{f"{column}__contains": key})
+    return DraftSearchText.objects.filter(condition).values("draft_id")
 
 
 def cast_with_majority(position: str, vote: str) -> Q:
@@ -91,9 +102,8 @@ class DraftQuerySet(models.QuerySet):
         return self.filter(Exists(Sponsorship.objects.filter(draft=OuterRef("pk"), country_id=iso3)))
 
     def matching(self, text: str) -> "DraftQuerySet":
-        """Drafts whose symbol or title (English or Chinese) contains `text`."""
-        text = text.strip()
-        return self.filter(Q(symbol__icontains=text) | _text_q("", "title", text))
+        """Drafts whose symbol or title (any language) contains `text`."""
+        return self.filter(pk__in=_drafts_with_text(text, "heading"))
 
     def with_final_vote(self) -> "DraftQuerySet":
         """Annotate the latest action on the draft as a whole (outcome, method, counts) and the number of actions,
@@ -198,20 +208,16 @@ class VoteQuerySet(models.QuerySet):
         return self.filter(Exists(Sponsorship.objects.filter(draft=OuterRef("draft_id"), country_id=iso3)))
 
     def matching(self, text: str) -> "VoteQuerySet":
-        """Votes whose draft symbol or title, or the paragraph voted on, contains `text` (English or Chinese);
-        a vote on the whole draft also matches text in any of the draft's paragraphs."""
-        from .models import Draft, Paragraph
-
-        text = text.strip()
-        # Matching drafts and paragraphs are found first, each in its own table (where an index on the text can
-        # serve), then the votes by key: no OR across joined columns, which would test every vote's join.
-        drafts = Draft.objects.matching(text).order_by().values("pk")
-        paragraphs = Paragraph.objects.filter(_text_q("", "text", text)).order_by()
-        return self.filter(
-            Q(draft_id__in=drafts)
-            | Q(paragraph_id__in=paragraphs.values("pk"))
-            | (Q(subject="whole") & Q(draft_id__in=paragraphs.values("draft_id")))
+        """Votes whose draft symbol or title, or the paragraph voted on, contains `text` (any language); a vote on
+        the whole draft also matches text in any of the draft's paragraphs."""
+        # Every such vote's draft has the text somewhere: the drafts' search rows (one indexed table) narrow the
+        # votes first, then each remaining vote is checked for where the text is.
+        on_the_vote = (
+            Q(subject="whole")
+            | Q(draft_id__in=_drafts_with_text(text, "heading"))
+            | Q(subject="paragraph") & _text_q("paragraph__", "text", text.strip())
         )
+        return self.filter(draft_id__in=_drafts_with_text(text)).filter(on_the_vote)
 
     # --- aggregates -------------------------------------------------------------------------------------------
 
@@ -281,8 +287,19 @@ class AgreementScoreQuerySet(models.QuerySet):
         return {"total": row["common"], "differ": row["common"] - row["same"], "pairs": {(0, 1): pair}}
 
 
-def paragraphs_matching(text: str):
-    """Paragraphs (of any draft) whose English or Chinese text contains `text`, with their draft."""
-    from .models import Paragraph
+def paragraphs_matching(text: str, limit: int | None = None):
+    """Paragraphs (of any draft) whose text in any language contains `text`, with their draft, newest session
+    first. With `limit`, only the first `limit` paragraphs can be asked for, and they are found among the first
+    `limit` drafts whose body has the text (each holds one at least): a page of results reads a few drafts'
+    paragraphs, not the tens of thousands a frequent word is in."""
+    from .models import Draft, Paragraph
 
-    return Paragraph.objects.filter(_text_q("", "text", text.strip())).select_related("draft").order_by("-draft__session_id", "draft__symbol", "order")
+    drafts = _drafts_with_text(text, "body")
+    if limit is not None:
+        drafts = Draft.objects.filter(pk__in=drafts).order_by("-session_id", "symbol").values("pk")[:limit]
+    return (
+        Paragraph.objects.filter(draft_id__in=drafts)
+        .filter(_text_q("", "text", text.strip()))
+        .select_related("draft")
+        .order_by("-draft__session_id", "draft__symbol", "order")
+    )

@@ -61,7 +61,21 @@ from django.db import connection, transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from .models import AgendaItem, Body, Country, Document, Draft, Membership, Paragraph, Position, Session, Sponsorship, Vote
+from .models import (
+    AgendaItem,
+    Body,
+    Country,
+    Document,
+    Draft,
+    DraftSearchText,
+    Membership,
+    Paragraph,
+    Position,
+    Session,
+    Sponsorship,
+    Vote,
+)
+from .search import rebuild_search_texts
 
 SYMBOL_MARK = "/L.S"
 # Physical order of the positions written on PostgreSQL: "vote" as ingestion writes them (realistic: what the
@@ -374,6 +388,7 @@ def delete_synthetic() -> dict[str, int]:
         )
         deleted["intended_positions"] = cursor.rowcount
         steps = [
+            ("search_texts", DraftSearchText, "draft"),
             ("votes", Vote, "draft"),
             ("paragraphs", Paragraph, "draft"),
             ("sponsorships", Sponsorship, "draft"),
@@ -1328,6 +1343,9 @@ def generate_corpus(
                     for statement in connection.ops.sequence_reset_sql(_no_style(), [model]):
                         cursor.execute(statement)
             report.timings["reset sequences"] = time.perf_counter() - started
+        started = time.perf_counter()
+        rebuild_search_texts()  # the drafts and paragraphs were copied in bulk, without signals
+        report.timings["search texts"] = time.perf_counter() - started
         started = time.perf_counter()
     report.timings["commit"] = time.perf_counter() - started
 

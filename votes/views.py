@@ -380,7 +380,7 @@ def search(request):
             "drafts": list(Draft.objects.matching(q).with_relations().latest_first()[: SEARCH_LIMIT + 1]),
             "countries": list(Country.objects.matching(q).in_language_order(page_language())[: SEARCH_LIMIT + 1]),
             "votes": list(Vote.objects.for_listing().matching(q).newest_first()[: SEARCH_LIMIT + 1]),
-            "paragraphs": list(paragraphs_matching(q)[: SEARCH_LIMIT + 1]),
+            "paragraphs": list(paragraphs_matching(q, limit=SEARCH_LIMIT + 1)[: SEARCH_LIMIT + 1]),
         }
     context = {"q": q, "results": results, "limit": SEARCH_LIMIT}
     return respond(request, "votes/search.html", context)

@@ -7,6 +7,7 @@ import datetime
 import factory
 
 from votes import agreement
+from votes.search import refresh_search_texts
 
 from votes.models import (
     AgendaItem,
@@ -131,5 +132,7 @@ def build_mini() -> dict:
     other = DraftFactory(symbol="A/C.1/79/L.7", title_en="Outer space transparency", session=draft.session)
     ParagraphFactory(draft=other, part="operative", number=1, text_en="Calls for transparency in outer space")
     consensus = make_vote(other, "whole", outcome="adopted", method="without_vote", date=datetime.date(2024, 11, 4))
-    agreement.refresh_all()  # the figures ingest stores
+    # What ingest stores besides the record (the paragraph text above was set in bulk, without signals).
+    agreement.refresh_all()
+    refresh_search_texts()
     return {"draft": draft, "other": other, "pp2": pp2, "op1": op1, "whole": whole, "consensus": consensus, **countries}

@@ -1,0 +1,91 @@
+"""The text search's own index: one normalised row per draft (DraftSearchText), and the rule by which both the
+stored text and a query are normalised, so that they compare with a plain, case-sensitive `contains` — the
+LIKE that PostgreSQL's trigram index (migration 0007) serves.
+
+Normalised means lower-cased (Python's rule, on both sides) with every run of whitespace made one space. Parts
+(the symbol, each title, each paragraph) are joined by a line break, which a normalised query never contains:
+a phrase matches within one part, never across two.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from django.db import connection, transaction
+
+from .models import LANGUAGES, Draft, DraftSearchText, Paragraph
+
+BATCH_SIZE = 1000
+
+
+def search_key(text: str) -> str:
+    return " ".join((text or "").split()).lower()
+
+
+def _joined(parts: Iterable[str]) -> str:
+    return "\n".join(key for key in map(search_key, parts) if key)
+
+
+def refresh_search_texts(draft_ids: Iterable[int] | None = None) -> int:
+    """Rewrite the search rows of the given drafts (all drafts when None); returns the number written."""
+    drafts = Draft.objects.order_by()
+    paragraphs = Paragraph.objects.order_by("draft_id", "order", "id")
+    if draft_ids is not None:
+        draft_ids = list(draft_ids)
+        drafts, paragraphs = drafts.filter(pk__in=draft_ids), paragraphs.filter(draft_id__in=draft_ids)
+    texts: dict[int, list[str]] = {}
+    for draft_id, *texts_of_paragraph in paragraphs.values_list("draft_id", *(f"text_{lang}" for lang in LANGUAGES)).iterator(
+        chunk_size=5000
+    ):
+        texts.setdefault(draft_id, []).extend(texts_of_paragraph)
+    rows = []
+    for draft_id, symbol, *titles in drafts.values_list("pk", "symbol", *(f"title_{lang}" for lang in LANGUAGES)).iterator(
+        chunk_size=5000
+    ):
+        rows.append(DraftSearchText(draft_id=draft_id, heading=_joined([symbol, *titles]), body=_joined(texts.get(draft_id, []))))
+    DraftSearchText.objects.bulk_create(
+        rows, batch_size=BATCH_SIZE, update_conflicts=True, unique_fields=["draft"], update_fields=["heading", "body"]
+    )
+    return len(rows)
+
+
+def rebuild_search_texts() -> int:
+    """Every draft's row anew, after a bulk load. On PostgreSQL the table's trigram indexes are dropped first and
+    built once at the end (as they were defined: read from the catalog), far cheaper than maintaining them row
+    by row."""
+    table = DraftSearchText._meta.db_table
+    with transaction.atomic(), connection.cursor() as cursor:
+        definitions = []
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename = %s"
+                " AND indexname NOT IN (SELECT conname FROM pg_constraint WHERE conrelid = %s::regclass)",
+                [table, table],
+            )
+            for name, definition in cursor.fetchall():
+                cursor.execute(f"DROP INDEX {connection.ops.quote_name(name)}")
+                definitions.append(definition)
+        DraftSearchText.objects.all().delete()
+        written = refresh_search_texts()
+        for definition in definitions:
+            cursor.execute(definition)
+    return written
+
+
+def draft_saved(sender, instance, **kwargs) -> None:
+    """post_save of a Draft: its heading may have changed."""
+    if not kwargs.get("raw"):
+        refresh_search_texts([instance.pk])
+
+
+def paragraph_saved(sender, instance, **kwargs) -> None:
+    """post_save of a Paragraph (edited in the admin, corrected): its draft's text changed."""
+    if not kwargs.get("raw"):
+        refresh_search_texts([instance.draft_id])
+
+
+def paragraph_deleted(sender, instance, **kwargs) -> None:
+    """post_delete of a Paragraph: rewritten once the deletion is committed — when a whole draft is being
+    deleted, its row would otherwise be written again mid-way and outlive the draft."""
+    draft_id = instance.draft_id
+    transaction.on_commit(lambda: refresh_search_texts([draft_id]))
