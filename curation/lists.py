@@ -6,8 +6,8 @@ one name a line, or separated by commas, 、, semicolons. A list's last two name
 "and" (和, et, y, и, و), which also occurs inside names (特立尼达和多巴哥, Trinidad and Tobago).
 
 So a line break or an "and" is only a *possible* boundary: each piece between separators is cut into the fewest
-names that the directory knows (never on the word alone). A piece that cannot be cut into known names is kept
-whole, so the message names what was pasted.
+names that the directory knows (never on the word alone), by ``reference.split_names``, which the report parser
+uses too. Pieces that cannot be cut into known names are kept together, so the message names what was pasted.
 """
 
 from __future__ import annotations
@@ -15,8 +15,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 
-from reference import CountryDirectory, UnknownCountryName
+from reference import CountryDirectory, UnknownCountryName, split_names
 
 __all__ = ["LIST_LANGUAGES", "CountryLists", "detect_language", "resolve_country_list", "split_country_list"]
 
@@ -36,71 +37,15 @@ _SOFT_SEPARATORS = {
 }
 # A heading pasted with the list ("In favour:", "赞成：") ends with a colon; no country name contains one.
 _HEADING = re.compile(r"^[^\n:：]*[:：]\s*")
-_MAX_NAME_PIECES = 8  # no country name spans more than this many lines/"and"s
-_UNKNOWN_COST = 1000  # a piece left unknown costs more than any number of known names
 
 
-def _join(pieces: list[str], separators: list[str], language: str) -> str:
-    """The pieces with the separators that stood between them; a line break reads as a space (none in Chinese,
-    none after a hyphen, so "Guinea-" + "Bissau" gives "Guinea-Bissau")."""
-    text = pieces[0]
-    for separator, piece in zip(separators, pieces[1:]):
-        if not separator.strip():  # a line break
-            separator = "" if language == "zh" or text.endswith("-") else " "
-        else:  # "and" with the spaces or line break around it
-            separator = re.sub(r"\s+", "" if language == "zh" else " ", separator)
-        text += separator + piece
-    return text
-
-
-def _split_piece(piece: str, language: str, directory: CountryDirectory, on_date: date | None) -> list[str]:
-    """Cut one piece between hard separators into the fewest known names (unknown runs kept together)."""
-    splitter = _SOFT_SEPARATORS[language]
-    pieces = [p.strip() for p in splitter.split(piece)]
-    separators = splitter.findall(piece)
-    # Drop empty pieces (blank lines) with the separator before them.
-    kept, kept_separators = [], []
-    for index, text in enumerate(pieces):
-        if not text:
-            continue
-        if kept:
-            kept_separators.append(separators[index - 1])
-        kept.append(text)
-    if not kept:
-        return []
-    n = len(kept)
-
-    def known(i: int, j: int) -> bool:
-        name = _join(kept[i:j], kept_separators[i : j - 1], language)
-        return directory.try_resolve(name, language, on_date) is not None
-
-    # best[i] = (cost, cuts) for kept[:i]; a known name costs 1, an unknown single piece _UNKNOWN_COST.
-    best: list[tuple[int, list[tuple[int, int, bool]]] | None] = [None] * (n + 1)
-    best[0] = (0, [])
-    for j in range(1, n + 1):
-        for i in range(max(0, j - _MAX_NAME_PIECES), j):
-            if best[i] is None:
-                continue
-            if known(i, j):
-                candidate = (best[i][0] + 1, best[i][1] + [(i, j, True)])
-            elif j - i == 1:
-                candidate = (best[i][0] + _UNKNOWN_COST, best[i][1] + [(i, j, False)])
-            else:
-                continue
-            if best[j] is None or candidate[0] < best[j][0]:
-                best[j] = candidate
-    names: list[str] = []
-    unknown_start = None  # consecutive unknown pieces are reported as one name, as pasted
-    for i, j, is_known in best[n][1] + [(n, n, True)]:
-        if not is_known:
-            unknown_start = i if unknown_start is None else unknown_start
-            continue
-        if unknown_start is not None:
-            names.append(_join(kept[unknown_start:i], kept_separators[unknown_start : i - 1], language))
-            unknown_start = None
-        if i < j:
-            names.append(_join(kept[i:j], kept_separators[i : j - 1], language))
-    return names
+def _separator_in_name(language: str, separator: str, before: str) -> str:
+    """How a separator reads inside a name: a line break as a space (none in Chinese, none after a hyphen, so
+    "Guinea-" + "Bissau" gives "Guinea-Bissau"); an "and" as itself, the spaces and line breaks around it as one
+    space (none in Chinese)."""
+    if not separator.strip():  # a line break
+        return "" if language == "zh" or before.endswith("-") else " "
+    return re.sub(r"\s+", "" if language == "zh" else " ", separator)
 
 
 def split_country_list(
@@ -118,10 +63,22 @@ def split_country_list(
     text = _HEADING.sub("", text, count=1).strip()
     # A full stop ends the printed list; one before a line break (a list per paragraph) is a separator too.
     text = re.sub(r"[.。]\s*(?:\n|$)", "\n", text).strip()
+
+    def iso3(name: str) -> str | None:
+        record = directory.try_resolve(name, language, on_date)
+        return record.iso3 if record else None
+
     names: list[str] = []
     for piece in _HARD_SEPARATORS.split(text):
-        if piece.strip():
-            names.extend(_split_piece(piece.strip(), language, directory, on_date))
+        # Pastes leave empty pieces (",,", a line break just before "和"): skipped, not reported.
+        found = split_names(
+            piece.strip(),
+            _SOFT_SEPARATORS[language],
+            iso3,
+            separator_in_name=partial(_separator_in_name, language),
+            skip_empty_pieces=True,
+        )
+        names += [name.text for name in found]
     return names
 
 

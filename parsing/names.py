@@ -3,7 +3,8 @@
 Names are never matched by substring: a list is cut at its separators into items, and each item is
 resolved whole by the country directory.  The last two names of a list may be joined by a conjunction
 ("和", "and") that also occurs inside names (特立尼达和多巴哥, Trinidad and Tobago), so an item that does
-not resolve is split at each conjunction in turn, and a split is accepted only when both sides resolve.
+not resolve is cut at its conjunctions into the fewest names that resolve (``reference.split_names``, which
+also splits the lists staff paste), and accepted when that makes two names.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 from parsing.errors import Problem
 from parsing.layout import Span
 from parsing.phrases.base import PhraseTable
-from reference import CountryDirectory, UnknownCountryName
+from reference import CountryDirectory, UnknownCountryName, split_names
 
 
 @dataclass(frozen=True)
@@ -79,16 +80,12 @@ class NameResolver:
 
     def _resolve_item(self, item: str, line: int, on_date: datetime.date | None) -> list[Name]:
         iso3 = self._lookup(item, on_date)
-        if iso3 is not None:
+        if iso3 is not None:  # most items are one known name: cutting is for the others
             return [Name(item, iso3, line)]
-        for m in self.table.conjunction.finditer(item):
-            left, right = item[: m.start()].strip(), item[m.end():].strip()
-            if not left or not right:
-                continue
-            a = self._lookup(left, on_date)
-            b = a and self._lookup(right, on_date)
-            if a and b:
-                return [Name(left, a, line), Name(right, b, line)]
+        names = split_names(item, self.table.conjunction, lambda name: self._lookup(name, on_date))
+        # Only the last two names of a printed list are joined by a conjunction: an item is one name or two.
+        if len(names) == 2 and all(name.iso3 for name in names):
+            return [Name(name.text, name.iso3, line) for name in names]
         self.problems.append(Problem(line, self.unknown_message(item, on_date)))
         return []
 

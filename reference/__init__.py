@@ -1,4 +1,5 @@
-"""Country reference data and the name resolver (plain Python, no Django).  See reference/countries.py."""
+"""Country reference data, the name resolver and the country-list splitter (plain Python, no Django).  See
+reference/countries.py and reference/lists.py."""
 
 from reference.countries import (
     KINDS,
@@ -10,14 +11,17 @@ from reference.countries import (
     normalise,
     resolve,
 )
+from reference.lists import ListedName, split_names
 
 __all__ = [
     "KINDS",
     "LANGUAGES",
     "CountryDirectory",
     "CountryRecord",
+    "ListedName",
     "OtherName",
     "UnknownCountryName",
     "normalise",
     "resolve",
+    "split_names",
 ]

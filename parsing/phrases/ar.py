@@ -209,7 +209,6 @@ TABLE = PhraseTable(
     # "بيرو وشيلي": the conjunction is glued to the name after it; it also occurs inside names (أنتيغوا وبربودا)
     conjunction=re.compile(r"\s+و(?=\S)"),
     leading_conjunction=re.compile(r"(?!)"),  # the glued "و" is taken off by name_forms, only when needed
-    list_end=".",
     empty_list=re.compile(r"لا\s+أحد|لا\s+يوجد|لا\s+شيء"),
     intention=compile_all(
         r"(?:و|ف)?" + _w("أبلغ") + r"(?:ت)?\s+(?:وفد|وفدا|وفود)\s+(?P<names>.+?)\s+(?:" + _w("لاحقا") + r"\s+)?"
@@ -228,7 +227,6 @@ TABLE = PhraseTable(
     assembly_line=re.compile(r"إن\s+الجمعية\s+العامة\s*[،,]"),
     assembly_start=re.compile(r"(?:إن\s+|تقرر\s+)?الجمعية\s+العامة"),
     annex_heading=re.compile(r"(?:ال)?مرفق(?:\s+\S+)?"),
-    no_mark_after="",
     quantity_after=re.compile(r"\s*(?:%|٪|في\s+المائة)"),
     # Preambular paragraphs open with "إذ" ("while": إذ تشير, وإذ تؤكد من جديد).
     paragraph_opener=re.compile(r"و?إذ\s"),

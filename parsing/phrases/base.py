@@ -74,11 +74,10 @@ class PhraseTable:
     # -- vote lists
     list_label: Pattern  # line; groups label, rest ("赞成：", "In favour:")
     list_positions: dict[str, str]  # label as printed -> yes | no | abstain
-    list_separator: Pattern  # between names
     conjunction: Pattern  # "和" / " and ": joins the last two names, and occurs inside names
     leading_conjunction: Pattern  # "and " left at the start of the last item by a serial comma
-    list_end: str  # characters that close a list (its final full stop)
     empty_list: Pattern  # fullmatch: a list that says "none"
+    # list_separator and list_end: with the defaults, below
 
     # -- footnotes stating intentions
     intention: tuple[Pattern, ...]  # groups names, pos
@@ -91,6 +90,10 @@ class PhraseTable:
     assembly_line: Pattern  # line: "大会，" / "The General Assembly,"
     assembly_start: Pattern  # line start of a decision's text: "大会" / "The General Assembly"
     annex_heading: Pattern  # line: where the paragraphs of a text end
+
+    # -- vote lists, continued (the defaults: names between commas, a full stop at the end)
+    list_separator: Pattern = re.compile(r"\s*,\s*")  # between names
+    list_end: str = "."  # characters that close a list (its final full stop)
 
     # -- layout
     no_mark_after: str = ""  # characters after which digits are never a footnote mark ("第" in "第4")

@@ -142,10 +142,8 @@ TABLE = PhraseTable(
     ),
     list_label=re.compile(r"(?P<label>In\s+favour|Against|Abstaining|Abstentions)\s*:\s*(?P<rest>.*)"),
     list_positions={"In favour": "yes", "Against": "no", "Abstaining": "abstain", "Abstentions": "abstain"},
-    list_separator=re.compile(r"\s*,\s*"),
     conjunction=re.compile(r"\s+and\s+"),
     leading_conjunction=re.compile(r"^and\s+"),
-    list_end=".",
     empty_list=re.compile(r"None|Nil", re.IGNORECASE),
     intention=compile_all(
         r"[Tt]he\s+delegations?\s+of\s+(?P<names>.+?)\s+(?:subsequently\s+)?informed\s+the\s+Secretariat\s+that\s+"
@@ -163,7 +161,5 @@ TABLE = PhraseTable(
     assembly_line=re.compile(r"The\s+General\s+Assembly\s*,"),
     assembly_start=re.compile(r"The\s+General\s+Assembly\b"),
     annex_heading=re.compile(r"Annex(?:\s+[IVX]+)?"),
-    no_mark_after="",
     quantity_after=re.compile(r"\s*(?:%|per\s*cent\b|to\s+\d)"),
-    sentence_end=".;:,",
 )

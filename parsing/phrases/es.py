@@ -188,10 +188,8 @@ TABLE = PhraseTable(
     ),
     list_label=re.compile(r"(?P<label>Votos\s+a\s+favor|Votos\s+en\s+contra|Abstenciones)\s*:\s*(?P<rest>.*)"),
     list_positions={"Votos a favor": "yes", "Votos en contra": "no", "Abstenciones": "abstain"},
-    list_separator=re.compile(r"\s*,\s*"),
     conjunction=re.compile(r"\s+[ye]\s+"),
     leading_conjunction=re.compile(r"^[ye]\s+"),
-    list_end=".",
     empty_list=re.compile(r"Ninguno|Ninguna", re.IGNORECASE),
     intention=compile_all(
         r"[Ll]as?\s+delegaci(?:ón|ones)\s+de\s+(?P<names>.+?)\s+(?:informó|informaron)\s+(?:posteriormente\s+)?"
@@ -210,9 +208,7 @@ TABLE = PhraseTable(
     assembly_line=re.compile(r"La\s+Asamblea\s+General\s*,"),
     assembly_start=re.compile(r"La\s+Asamblea\s+General\b"),
     annex_heading=re.compile(r"Anexo(?:\s+[IVX]+)?"),
-    no_mark_after="",
     quantity_after=re.compile(r"\s*(?:%|por\s*ciento\b|a\s+\d)"),
-    sentence_end=".;:,",
     # "a) ", "iv) ", "(a) ": the closing bracket alone is the Spanish form
     sub_item=re.compile(r"[(（]?(?P<l>[a-z]{1,4})[)）](?:\s+|$)"),
     footnote_mark=FOOTNOTE_MARK_BEFORE_PUNCTUATION,

@@ -202,10 +202,8 @@ TABLE = PhraseTable(
     ),
     list_label=re.compile(r"(?P<label>Ont\s+voté\s+pour|Ont\s+voté\s+contre|Se\s+sont\s+abstenus)\s*:\s*(?P<rest>.*)"),
     list_positions={"Ont voté pour": "yes", "Ont voté contre": "no", "Se sont abstenus": "abstain"},
-    list_separator=re.compile(r"\s*,\s*"),
     conjunction=re.compile(r"\s+et\s+"),
     leading_conjunction=re.compile(r"^et\s+"),
-    list_end=".",
     empty_list=re.compile(r"Néant|Aucun", re.IGNORECASE),
     intention=compile_all(
         r"(?:[Ll]es|[Ll]a)\s+délégations?\s+(?P<names>.+?)\s+(?:a|ont)\s+"
@@ -224,9 +222,7 @@ TABLE = PhraseTable(
     assembly_line=re.compile(r"L['’]Assemblée\s+générale\s*,"),
     assembly_start=re.compile(r"L['’]Assemblée\s+générale\b"),
     annex_heading=re.compile(r"Annexe(?:\s+[IVX]+)?"),
-    no_mark_after="",
     quantity_after=re.compile(r"\s*(?:%|pour\s*cent\b|à\s+\d)"),
-    sentence_end=".;:,",
     # "a) ", "iv) ", "(a) ": the closing bracket alone is the French form
     sub_item=re.compile(r"[(（]?(?P<l>[a-z]{1,4})[)）](?:\s+|$)"),
     footnote_mark=FOOTNOTE_MARK_BEFORE_PUNCTUATION,

@@ -222,10 +222,8 @@ TABLE = PhraseTable(
     ),
     list_label=re.compile(r"(?P<label>Голосовали\s+за|Голосовали\s+против|Воздержались)\s*:\s*(?P<rest>.*)"),
     list_positions={"Голосовали за": "yes", "Голосовали против": "no", "Воздержались": "abstain"},
-    list_separator=re.compile(r"\s*,\s*"),
     conjunction=re.compile(r"\s+и\s+"),
     leading_conjunction=re.compile(r"^и\s+"),
-    list_end=".",
     empty_list=re.compile(r"Нет|Никто", re.IGNORECASE),
     intention=compile_all(
         r"(?:[Дд]елегаци[яи]|[Пп]редставител[ьи])\s+(?P<names>.+?)\s+(?:впоследствии\s+)?сообщил[аи]?\s+"
@@ -243,7 +241,6 @@ TABLE = PhraseTable(
     assembly_line=re.compile(r"Генеральная\s+Ассамблея\s*,"),
     assembly_start=re.compile(r"Генеральная\s+Ассамблея\b"),
     annex_heading=re.compile(r"Приложение(?:\s+[IVX]+)?"),
-    no_mark_after="",
     quantity_after=re.compile(r"\s*(?:%|процент)"),
     # The words that open preambular paragraphs (lower case), for telling where a paragraph starts when the
     # extraction lost the indentation.
@@ -254,7 +251,6 @@ TABLE = PhraseTable(
         r"выражая|памятуя|принимая|сознавая|считая|заявляя|констатируя|стремясь|оценивая|исходя|сожалея|осуждая|"
         r"призывая|поощряя|рассмотрев|приняв)\b"
     ),
-    sentence_end=".;:,",
     # "a) ", "iv) ": Latin letters with a closing bracket (a Cyrillic а/с/е typed for a Latin one reads as it)
     sub_item=re.compile(r"[(（]?(?P<l>[a-zасе]{1,4})[)）](?:\s+|$)"),
     sub_letters={"а": "a", "с": "c", "е": "e"},

@@ -146,6 +146,17 @@ def test_unknown_name_names_its_line_and_a_suggestion(directory):
     assert problems[0].message.startswith("unknown country name 'Belarusia' (did you mean Belarus")
 
 
+def test_an_item_that_is_not_one_or_two_known_names_is_reported_whole(directory):
+    """Only the last two names of a printed list are joined by "and": three names in one item are refused, and
+    the message names the item as printed, not the part that did not resolve."""
+    codes, problems = _names("Chile, France and Atlantis, Chad and Cuba and Zimbabwe.", EN, directory)
+    assert codes == ["CHL"]
+    assert [(p.line, p.message.split(" (did")[0]) for p in problems] == [
+        (1, "unknown country name 'France and Atlantis'"),
+        (1, "unknown country name 'Chad and Cuba and Zimbabwe'"),
+    ]
+
+
 def test_an_empty_list(directory):
     assert _names("None.", EN, directory) == ([], [])
     assert _names("", EN, directory) == ([], [])
