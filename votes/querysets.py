@@ -20,6 +20,7 @@ def _text_q(prefix: str, field: str, text: str) -> Q:
     """`text` in any of the six language columns of `prefix + field` (the database's case-insensitive match)."""
     from .models import LANGUAGES
 
+    text = " ".join(text.split())  # as votes.search.search_key spaces it
     condition = Q()
     for language in LANGUAGES:
         condition |= Q(**{f"{prefix}{field}_{language}__icontains": text})
@@ -215,7 +216,7 @@ class VoteQuerySet(models.QuerySet):
         on_the_vote = (
             Q(subject="whole")
             | Q(draft_id__in=_drafts_with_text(text, "heading"))
-            | Q(subject="paragraph") & _text_q("paragraph__", "text", text.strip())
+            | Q(subject="paragraph") & _text_q("paragraph__", "text", text)
         )
         return self.filter(draft_id__in=_drafts_with_text(text)).filter(on_the_vote)
 
@@ -299,7 +300,7 @@ def paragraphs_matching(text: str, limit: int | None = None):
         drafts = Draft.objects.filter(pk__in=drafts).order_by("-session_id", "symbol").values("pk")[:limit]
     return (
         Paragraph.objects.filter(draft_id__in=drafts)
-        .filter(_text_q("", "text", text.strip()))
+        .filter(_text_q("", "text", text))
         .select_related("draft")
         .order_by("-draft__session_id", "draft__symbol", "order")
     )
