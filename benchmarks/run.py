@@ -63,6 +63,7 @@ class Page:
     url: Callable[[Samples], str | None]
     export: bool = False
     repeat: int | None = None  # None: the run's default
+    htmx: bool = False  # requested as htmx does (HX-Request): a fragment
 
 
 PAGES = [
@@ -70,6 +71,7 @@ PAGES = [
     Page("vote list: country + position", lambda s: f"/votes/?country={s.country}&position=no"),
     Page("vote list: paragraph + outcome", lambda s: f"/votes/?paragraph={s.paragraph}&outcome=retained"),
     Page("vote list: text q=", lambda s: f"/votes/?q={s.text}"),
+    Page("  its count, loaded after the page", lambda s: f"/votes/count/?q={s.text}", htmx=True),
     Page("vote list: last page", lambda s: f"/votes/?page={s.last_page}"),
     Page("vote detail", lambda s: f"/votes/{s.vote_id}/" if s.vote_id else None),
     Page("draft page", lambda s: f"/drafts/{s.draft_symbol}/" if s.draft_symbol else None),
@@ -151,8 +153,8 @@ def count_rows(content: bytes, export: bool) -> int:
     return max(table_rows, content.count(b"<li data-"))
 
 
-def _get(client: Client, url: str):
-    response = client.get(url)
+def _get(client: Client, url: str, htmx: bool = False):
+    response = client.get(url, headers={"HX-Request": "true"} if htmx else None)
     if getattr(response, "streaming", False):
         body = b"".join(response.streaming_content)
     else:
@@ -172,7 +174,7 @@ def time_page(client: Client, page: Page, samples: Samples, repeat: int, warmup:
         result.status = "missing"
         return result
     for _ in range(warmup):
-        response, body = _get(client, url)
+        response, body = _get(client, url, page.htmx)
         if response.status_code != 200:
             result.status = "missing" if response.status_code == 404 else f"error {response.status_code}"
             exc_info = getattr(response, "exc_info", None)
@@ -180,14 +182,14 @@ def time_page(client: Client, page: Page, samples: Samples, repeat: int, warmup:
                 result.status += f" ({exc_info[0].__name__}: {str(exc_info[1]).splitlines()[0][:100] if str(exc_info[1]) else ''})"
             return result
     with CaptureQueriesContext(connection) as queries:
-        response, body = _get(client, url)
+        response, body = _get(client, url, page.htmx)
     result.queries = len(queries)
     result.rows = count_rows(body, page.export)
     for _ in range(page.repeat or repeat):
         timer = QueryTimer()
         with connection.execute_wrapper(timer):
             started = time.perf_counter()
-            _get(client, url)
+            _get(client, url, page.htmx)
             result.times.append(time.perf_counter() - started)
         result.db_times.append(timer.seconds)
     return result

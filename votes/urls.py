@@ -7,6 +7,7 @@ from . import views
 urlpatterns = [
     path("", views.home, name="home"),
     path("votes/", views.vote_list, name="vote-list"),
+    path("votes/count/", views.vote_count, name="vote-count"),
     path("votes/<int:pk>/", views.vote_detail, name="vote-detail"),
     path("drafts/", views.draft_list, name="draft-list"),
     # A symbol contains slashes (A/C.1/79/L.53/Rev.1): the `path` converter, and the trailing slash stays ours.

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from django.core.paginator import Paginator
+from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
 from django.db.models import Max
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
@@ -60,8 +60,64 @@ class TwoStepPaginator(Paginator):
         return self._get_page([rows[key] for key in keys if key in rows], number, self)
 
 
-def paginate(request, queryset, count: int | None = None, fetch=None):
-    return TwoStepPaginator(queryset, PER_PAGE, count, fetch).get_page(request.GET.get("page"))
+class UncountedPage(Page):
+    """A page of an UncountedPaginator: whether a next page exists is known from the one key fetched beyond it."""
+
+    def __init__(self, object_list, number, paginator, more: bool):
+        super().__init__(object_list, number, paginator)
+        self.more = more
+
+    def has_next(self) -> bool:
+        return self.more
+
+    def end_index(self) -> int:
+        return self.start_index() + len(self.object_list) - 1 if self.object_list else 0
+
+    def start_index(self) -> int:
+        return (self.number - 1) * self.paginator.per_page + 1 if self.object_list else 0
+
+
+class UncountedPaginator(TwoStepPaginator):
+    """For lists whose count costs more than their page (the votes a frequent word is in: ~7,000 rows rechecked to
+    count them, against 50 read for the page): `count` and `num_pages` are None, a page fetches one key beyond
+    itself to know whether a next page exists, and the template links to the previous and next pages only. The
+    count is loaded after the page, from its own address (`vote_count`)."""
+
+    @property
+    def count(self):
+        return None
+
+    @property
+    def num_pages(self):
+        return None
+
+    def validate_number(self, number) -> int:
+        """Any whole number from 1 up: a page past the end is empty, with a link back."""
+        try:
+            number = int(number)
+        except (TypeError, ValueError):
+            raise PageNotAnInteger(_("That page number is not an integer"))
+        if number < 1:
+            raise EmptyPage(_("That page number is less than 1"))
+        return number
+
+    def get_page(self, number):
+        try:
+            return self.page(self.validate_number(number))
+        except (PageNotAnInteger, EmptyPage):
+            return self.page(1)
+
+    def page(self, number):
+        bottom = (number - 1) * self.per_page
+        keys = list(self.object_list.values_list("pk", flat=True)[bottom : bottom + self.per_page + 1])
+        more, keys = len(keys) > self.per_page, keys[: self.per_page]
+        rows = {row.pk: row for row in self._fetch(keys).order_by()} if keys else {}
+        return UncountedPage([rows[key] for key in keys if key in rows], number, self, more)
+
+
+def paginate(request, queryset, count: int | None = None, fetch=None, counted: bool = True):
+    paginator = TwoStepPaginator if counted else UncountedPaginator
+    return paginator(queryset, PER_PAGE, count, fetch).get_page(request.GET.get("page"))
 
 
 def vote_rows(country: str | None = None, compared: list[str] | None = None):
@@ -126,8 +182,9 @@ def home(request):
 # --- votes ----------------------------------------------------------------------------------------------------
 
 
-def vote_list(request):
-    """Every vote, newest first, filtered by GET parameters; with `country`, that country's position on each."""
+def vote_list(request, exact_count: bool = False):
+    """Every vote, newest first, filtered by GET parameters; with `country`, that country's position on each.
+    With text (`q`), the page comes without its count, which `vote_count` gives after it (unless `exact_count`)."""
     filterset = VoteFilterSet(request.GET, queryset=Vote.objects.for_listing(), request=request)
     valid = filterset.is_valid()
     fmt = exports.wants_export(request)
@@ -139,16 +196,30 @@ def vote_list(request):
         return exports.export_response(request, fmt, "votes", columns, rows)
     page_obj = None
     if valid:
-        code, count = filterset.country_code, None
-        if code and filterset.active_filters() <= {"country", "position"}:
+        code, count, filters = filterset.country_code, None, filterset.active_filters()
+        if code and filters <= {"country", "position"}:
             count = CountryTally.objects.vote_count(code, filterset.form.cleaned_data.get("position") or None)
-        page_obj = paginate(request, filterset.qs, count=count, fetch=vote_rows(code))
+        counted = exact_count or "q" not in filters
+        page_obj = paginate(request, filterset.qs, count=count, fetch=vote_rows(code), counted=counted)
     context = {
         "filterset": filterset,
         "page_obj": page_obj,
         "country": filterset.form.cleaned_data.get("country") if valid else None,
     }
     return respond(request, "votes/vote_list.html", context, status=200 if valid else 400)
+
+
+def vote_count(request):
+    """How many votes the vote list's filters select: for htmx, the count alone (the list loads it after showing
+    a page of text search results); otherwise the list itself, counted."""
+    if not partial_wanted(request):
+        return vote_list(request, exact_count=True)
+    filterset = VoteFilterSet(request.GET, queryset=Vote.objects.all(), request=request)
+    if not filterset.is_valid():
+        return respond(request, "votes/vote_list.html", {"filterset": filterset, "page_obj": None}, status=400)
+    response = render(request, "votes/vote_list.html#result_count", {"count": filterset.qs.order_by().count()})
+    patch_vary_headers(response, ("HX-Request", "HX-History-Restore-Request"))
+    return response
 
 
 class ListedCountry:

@@ -47,6 +47,9 @@ def test_changing_a_filter_swaps_results_and_pushes_the_address_without_reload(s
     page.wait_for_url(re.compile(r"/votes/\?q=undue&outcome=retained$"))
     page.wait_for_function("document.querySelectorAll('#results tr[data-vote]').length === 1")
     assert rows(page) == ["PP2"]
+    # A text search's count comes after its page, loaded by htmx.
+    page.wait_for_selector("#results .result-count .count")
+    assert page.locator("#results .result-count .count").inner_text() == "1 vote"
     assert page.evaluate("window.tallyMarker") == "still here"
 
 

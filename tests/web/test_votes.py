@@ -253,3 +253,33 @@ def test_vote_list_never_loads_positions(client, many, django_assert_max_num_que
     for query in context.captured_queries:
         sql = query["sql"]
         assert not sql.startswith('SELECT "votes_position"'), sql
+
+
+def test_text_search_pages_come_before_their_count(client, many):
+    """`q=` is the one filter whose count costs more than its page: the page shows 50 votes and a next link
+    without counting (no COUNT query), and loads its count from /votes/count/ with the same filters."""
+    import re
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as context:
+        html = client.get(URL, {"q": "a/c.3/79", "outcome": "adopted"}).content.decode()
+    assert not any("COUNT(" in query["sql"] for query in context.captured_queries)
+    assert html.count("<tr data-vote") == 50
+    assert 'hx-get="/votes/count/?q=a%2Fc.3%2F79&amp;outcome=adopted"' in html and 'hx-trigger="load"' in html
+    assert 'rel="next"' in html and 'rel="prev"' not in html
+    second = client.get(URL, {"q": "a/c.3/79", "outcome": "adopted", "page": 2}).content.decode()
+    assert second.count("<tr data-vote") == 10
+    assert 'rel="prev"' in second and 'rel="next"' not in second
+    assert 'aria-current="page">2<' in second
+    past_the_end = client.get(URL, {"q": "a/c.3/79", "page": 5})
+    assert past_the_end.status_code == 200 and 'rel="prev"' in past_the_end.content.decode()
+    # The count, over htmx: the fragment alone; without htmx (the link's own address): the list, counted.
+    fragment = client.get("/votes/count/", {"q": "a/c.3/79", "outcome": "adopted"}, headers={"HX-Request": "true"})
+    assert re.fullmatch(r'\s*<span class="count">\s*60 votes\s*</span>\s*', fragment.content.decode())
+    assert "HX-Request" in fragment["Vary"]
+    page = client.get("/votes/count/", {"q": "a/c.3/79"}).content.decode()
+    assert "60 votes" in page and 'href="?q=a%2Fc.3%2F79&amp;page=2"' in page
+    invalid = client.get("/votes/count/", {"q": "x", "session": "abc"}, headers={"HX-Request": "true"})
+    assert invalid.status_code == 400
