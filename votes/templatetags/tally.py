@@ -13,7 +13,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext
 
 from .. import labels
-from ..models import page_language
+from ..models import LANGUAGES, page_language
 
 register = template.Library()
 
@@ -115,8 +115,9 @@ def iso_date(value) -> str:
 
 @register.simple_tag
 def excerpt(obj, field: str, q: str, width: int = 60):
-    """The part of the localized `field` (else of the English or Chinese one) around `q`, with `q` marked."""
-    texts = [obj.localized(field), getattr(obj, f"{field}_en", ""), getattr(obj, f"{field}_zh", "")]
+    """The part of the localized `field` (else of the first language's that has it) around `q`, with `q` marked."""
+    texts = [obj.localized(field), *(getattr(obj, f"{field}_{language}", "") for language in LANGUAGES)]
+    q = " ".join((q or "").split())  # spaced as the search spaces it
     for text in texts:
         text = " ".join((text or "").split())
         index = text.lower().find(q.lower()) if q else -1
