@@ -67,8 +67,13 @@ def rebuild_search_texts() -> int:
                 definitions.append(definition)
         DraftSearchText.objects.all().delete()
         written = refresh_search_texts()
-        for definition in definitions:
-            cursor.execute(definition)
+        if definitions:
+            # CREATE INDEX refuses a table with foreign-key checks still queued (deferred) in this transaction:
+            # run them now, then defer again as Django's constraints are by default.
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+            for definition in definitions:
+                cursor.execute(definition)
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
     return written
 
 
