@@ -137,6 +137,18 @@ _ADD_POSTGRES = (
     "INSERT INTO {table} (" + _COLUMNS + ") SELECT * FROM UNNEST(%s::varchar[], %s::varchar[], %s::integer[],"
     " %s::integer[], %s::integer[], %s::integer[], %s::double precision[])" + _ON_CONFLICT_ADD
 )
+# Taking a vote out: every pair it touched exists. PostgreSQL: one statement over arrays again.
+_SUBTRACT_POSTGRES = """
+UPDATE {table} AS t SET
+    common = t.common - d.common,
+    same = t.same - d.same,
+    votes = t.votes - d.votes,
+    agreed = t.agreed - d.agreed,
+    score = CASE WHEN t.votes - d.votes = 0 THEN NULL ELSE (t.agreed - d.agreed) * 1.0 / (t.votes - d.votes) END
+FROM UNNEST(%s::varchar[], %s::varchar[], %s::integer[], %s::integer[], %s::integer[], %s::integer[])
+    AS d(country_id, other_id, common, same, votes, agreed)
+WHERE t.country_id = d.country_id AND t.other_id = d.other_id
+"""
 _SUBTRACT = """
 UPDATE {table} SET
     common = common - %(common)s,
@@ -152,15 +164,21 @@ def _apply_pairs(positions, sign: int) -> int:
     codes = sorted(set(positions.values_list("country_id", flat=True)))
     pairs = list(_pairs(codes, pair_counts(positions, codes)))
     table = AgreementScore._meta.db_table
+    if not pairs:
+        return 0
+    postgres = connection.vendor == "postgresql"
     with connection.cursor() as cursor:
-        if sign > 0 and pairs and connection.vendor == "postgresql":
+        if sign > 0 and postgres:
             cursor.execute(_ADD_POSTGRES.format(table=table), [list(column) for column in zip(*pairs)])
         elif sign > 0:
             cursor.executemany(_ADD.format(table=table), pairs)
+        elif postgres:
+            cursor.execute(_SUBTRACT_POSTGRES.format(table=table), [list(column) for column in zip(*pairs)][:6])
         else:
             keys = ("country", "other", "common", "same", "votes", "agreed")
             cursor.executemany(_SUBTRACT.format(table=table), [dict(zip(keys, pair)) for pair in pairs])
-            AgreementScore.objects.filter(common__lte=0).delete()
+    if sign < 0:
+        AgreementScore.objects.filter(common__lte=0).delete()
     return len(pairs)
 
 

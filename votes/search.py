@@ -13,6 +13,7 @@ from typing import Iterable
 
 from django.db import connection, transaction
 
+from .bulk import drop_secondary_indexes
 from .models import LANGUAGES, Draft, DraftSearchText, Paragraph
 
 BATCH_SIZE = 1000
@@ -50,21 +51,11 @@ def refresh_search_texts(draft_ids: Iterable[int] | None = None) -> int:
 
 
 def rebuild_search_texts() -> int:
-    """Every draft's row anew, after a bulk load. On PostgreSQL the table's trigram indexes are dropped first and
-    built once at the end (as they were defined: read from the catalog), far cheaper than maintaining them row
-    by row."""
+    """Every draft's row anew, after a bulk load (on PostgreSQL, the trigram indexes dropped during it: see
+    votes.bulk)."""
     table = DraftSearchText._meta.db_table
     with transaction.atomic(), connection.cursor() as cursor:
-        definitions = []
-        if connection.vendor == "postgresql":
-            cursor.execute(
-                "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename = %s"
-                " AND indexname NOT IN (SELECT conname FROM pg_constraint WHERE conrelid = %s::regclass)",
-                [table, table],
-            )
-            for name, definition in cursor.fetchall():
-                cursor.execute(f"DROP INDEX {connection.ops.quote_name(name)}")
-                definitions.append(definition)
+        definitions = drop_secondary_indexes(cursor, table) if connection.vendor == "postgresql" else []
         DraftSearchText.objects.all().delete()
         written = refresh_search_texts()
         if definitions:

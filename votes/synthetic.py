@@ -75,6 +75,7 @@ from .models import (
     Sponsorship,
     Vote,
 )
+from .bulk import drop_secondary_indexes
 from .search import rebuild_search_texts
 
 SYMBOL_MARK = "/L.S"
@@ -1021,16 +1022,8 @@ class PostgresCopyLoader:
         # Foreign keys first: the unique constraints they reference go next.
         for table, name, _ in sorted(self.saved_constraints, key=lambda c: "FOREIGN KEY" not in c[2]):
             self.cursor.execute(f"ALTER TABLE {connection.ops.quote_name(table)} DROP CONSTRAINT {connection.ops.quote_name(name)}")
-        for table in tables:
-            # What is left of each table's indexes but its primary key.
-            self.cursor.execute(
-                "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename = %s"
-                " AND indexname NOT IN (SELECT conname FROM pg_constraint WHERE conrelid = %s::regclass)",
-                [table, table],
-            )
-            for name, definition in self.cursor.fetchall():
-                self.saved_indexes.append(definition)
-                self.cursor.execute(f"DROP INDEX {connection.ops.quote_name(name)}")
+        for table in tables:  # what is left of each table's indexes but its primary key
+            self.saved_indexes.extend(drop_secondary_indexes(self.cursor, table))
 
     def add(self, bundle: Bundle) -> None:
         for name in TABLE_ORDER:
