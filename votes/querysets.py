@@ -211,14 +211,16 @@ class VoteQuerySet(models.QuerySet):
     def matching(self, text: str) -> "VoteQuerySet":
         """Votes whose draft symbol or title, or the paragraph voted on, contains `text` (any language); a vote on
         the whole draft also matches text in any of the draft's paragraphs."""
-        # Every such vote's draft has the text somewhere: the drafts' search rows (one indexed table) narrow the
-        # votes first, then each remaining vote is checked for where the text is.
-        on_the_vote = (
-            Q(subject="whole")
-            | Q(draft_id__in=_drafts_with_text(text, "heading"))
-            | Q(subject="paragraph") & _text_q("paragraph__", "text", text)
-        )
-        return self.filter(draft_id__in=_drafts_with_text(text)).filter(on_the_vote)
+        from .search import search_key
+
+        # Every such vote's draft has the text somewhere: its search row, joined once (one trigram-indexed
+        # table), narrows the votes, and the same row says whether the heading has it. (A separate subquery for
+        # the heading cost each parallel worker its own scan: 42 against 28 ms to count "nuclear" at 5M.)
+        key = search_key(text)
+        in_heading = Q(draft__search_text__heading__contains=key)
+        in_draft = in_heading | Q(draft__search_text__body__contains=key)
+        on_the_vote = Q(subject="whole") | in_heading | Q(subject="paragraph") & _text_q("paragraph__", "text", text)
+        return self.filter(in_draft & on_the_vote)
 
     # --- aggregates -------------------------------------------------------------------------------------------
 
