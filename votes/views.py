@@ -36,6 +36,13 @@ AGREEMENT_SHOWN = 5
 CODES = ("", "voeten")
 
 
+def rows_in_order(keys: list, fetch) -> list:
+    """The rows of `keys` read by `fetch(keys)` (the listing's joins, no filters), in the order of `keys`: the
+    second of two steps, after the keys were read with the filters and the order only."""
+    rows = {row.pk: row for row in fetch(keys).order_by()} if keys else {}
+    return [rows[key] for key in keys if key in rows]
+
+
 class TwoStepPaginator(Paginator):
     """Pages of a QuerySet fetched in two steps: the page's primary keys first (filters and order only, without
     the joins of select_related, so a deep page does not join every row it skips), then the rows of those keys,
@@ -56,8 +63,7 @@ class TwoStepPaginator(Paginator):
         bottom = (number - 1) * self.per_page
         top = min(bottom + self.per_page, self.count)
         keys = list(self.object_list.values_list("pk", flat=True)[bottom:top])
-        rows = {row.pk: row for row in self._fetch(keys).order_by()} if keys else {}
-        return self._get_page([rows[key] for key in keys if key in rows], number, self)
+        return self._get_page(rows_in_order(keys, self._fetch), number, self)
 
 
 class UncountedPage(Page):
@@ -111,8 +117,7 @@ class UncountedPaginator(TwoStepPaginator):
         bottom = (number - 1) * self.per_page
         keys = list(self.object_list.values_list("pk", flat=True)[bottom : bottom + self.per_page + 1])
         more, keys = len(keys) > self.per_page, keys[: self.per_page]
-        rows = {row.pk: row for row in self._fetch(keys).order_by()} if keys else {}
-        return UncountedPage([rows[key] for key in keys if key in rows], number, self, more)
+        return UncountedPage(rows_in_order(keys, self._fetch), number, self, more)
 
 
 def paginate(request, queryset, count: int | None = None, fetch=None, counted: bool = True):
@@ -450,7 +455,11 @@ def search(request):
         results = {
             "drafts": list(Draft.objects.matching(q).with_relations().latest_first()[: SEARCH_LIMIT + 1]),
             "countries": list(Country.objects.matching(q).in_language_order(page_language())[: SEARCH_LIMIT + 1]),
-            "votes": list(Vote.objects.for_listing().matching(q).newest_first()[: SEARCH_LIMIT + 1]),
+            # In two steps like a list page: planning the text match with the listing's joins took ~10 ms.
+            "votes": rows_in_order(
+                list(Vote.objects.matching(q).newest_first().values_list("pk", flat=True)[: SEARCH_LIMIT + 1]),
+                vote_rows(),
+            ),
             "paragraphs": list(paragraphs_matching(q, limit=SEARCH_LIMIT + 1)[: SEARCH_LIMIT + 1]),
         }
     context = {"q": q, "results": results, "limit": SEARCH_LIMIT}
