@@ -57,7 +57,9 @@ class FastSelect(forms.Select):
             values = ["" if v is None else v for v in values]
         selected = {str(v) for v in values if v is not None}
         parts = []
-        for option_value, option_label in self.choices:
+        # `light_choices` (see use_light_choices), when set, gives plain pairs: one query, no normalising.
+        light_choices = getattr(self, "light_choices", None)
+        for option_value, option_label in light_choices() if light_choices else self.choices:
             option_value = "" if option_value is None else str(option_value)
             mark = " selected" if option_value in selected else ""
             parts.append(f'<option value="{escape(option_value)}"{mark}>{escape(str(option_label))}</option>')
@@ -103,39 +105,66 @@ class ChoiceSelect(FastSelect):
     none_selects_empty = True
 
 
+def _cached_on_request(request, key: str, build):
+    """`build()` once per request and language (a page may show several menus of the same choices)."""
+    language = page_language()
+    cache = request.__dict__.setdefault("_tally_choices", {}) if request is not None else {}
+    if (key, language) not in cache:
+        cache[(key, language)] = build(language)
+    return cache[(key, language)]
+
+
 def country_choices(request=None) -> list[tuple[str, str]]:
     """(ISO3, name in the page's language) of every country, in that language's order: one query, no model
-    instances; cached on the request when there is one (a page may show several country menus)."""
-    cached = getattr(request, "_tally_country_choices", None) if request is not None else None
-    language = page_language()
-    if cached and cached[0] == language:
-        return cached[1]
-    rows = Country.objects.in_language_order(language).values_list("iso3", f"name_{language}", "name_en")
-    choices = [(iso3, local or english) for iso3, local, english in rows]
-    if request is not None:
-        request._tally_country_choices = (language, choices)
-    return choices
+    instances."""
+
+    def build(language):
+        rows = Country.objects.in_language_order(language).values_list("iso3", f"name_{language}", "name_en")
+        return [(iso3, local or english) for iso3, local, english in rows]
+
+    return _cached_on_request(request, "countries", build)
 
 
-def use_country_choices(form, request=None) -> None:
-    """Give the country menus of `form` the light choices of `country_choices` (validation still asks the
-    database for the one code submitted)."""
-    choices = None
+def session_choices(request=None) -> list[tuple[int, str]]:
+    """(number, label) of every session, latest first, labelled as SessionChoiceField labels them."""
+
+    def build(language):
+        rows = Session.objects.order_by("-number").values_list("number", "start_year")
+        return [(number, SessionChoiceField.session_label(number, start)) for number, start in rows]
+
+    return _cached_on_request(request, "sessions", build)
+
+
+def body_choices(request=None) -> list[tuple[str, str]]:
+    """(code, name in the page's language) of every body, in their order."""
+
+    def build(language):
+        rows = Body.objects.order_by("order").values_list("code", f"name_{language}", "name_en")
+        return [(code, local or english or code) for code, local, english in rows]
+
+    return _cached_on_request(request, "bodies", build)
+
+
+def use_light_choices(form, request=None) -> None:
+    """Give the country, session and body menus of `form` plain (value, label) pairs from one `values_list`
+    query each, instead of iterating a queryset of model instances (through a server-side cursor on
+    PostgreSQL) at every render. Validation still asks the database for the one value submitted."""
+    sources = {CountryChoiceField: country_choices, SessionChoiceField: session_choices, BodyChoiceField: body_choices}
     for field in form.fields.values():
-        if isinstance(field, CountryChoiceField):
-            choices = choices if choices is not None else country_choices(request)
-            field.widget.choices = [("", field.empty_label or "")] + choices
+        source = sources.get(type(field))
+        if source is not None:  # read when rendered: an export validates the form but shows no menu
+            field.widget.light_choices = lambda field=field, source=source: [("", field.empty_label or "")] + source(request)
 
 
-class LightCountryChoicesMixin:
-    """FilterSets whose forms render country menus from `country_choices`."""
+class LightChoicesMixin:
+    """FilterSets whose forms render their country, session and body menus from `use_light_choices`."""
 
     @property
     def form(self):
         form = super().form
-        if not getattr(form, "_light_country_choices", False):
-            use_country_choices(form, self.request)
-            form._light_country_choices = True
+        if not getattr(form, "_light_choices", False):
+            use_light_choices(form, self.request)
+            form._light_choices = True
         return form
 
 
@@ -169,8 +198,12 @@ class SessionChoiceField(forms.ModelChoiceField):
         except (ValueError, TypeError, self.queryset.model.DoesNotExist):
             raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice", params={"value": value})
 
+    @staticmethod
+    def session_label(number: int, start_year: int) -> str:
+        return _("%(number)s (%(start)s–%(end)s)") % {"number": number, "start": start_year, "end": start_year + 1}
+
     def label_from_instance(self, obj: Session) -> str:
-        return _("%(number)s (%(start)s–%(end)s)") % {"number": obj.number, "start": obj.start_year, "end": obj.start_year + 1}
+        return self.session_label(obj.number, obj.start_year)
 
 
 class BodyChoiceField(forms.ModelChoiceField):
@@ -248,7 +281,7 @@ class VoteFilterForm(forms.Form):
         return data
 
 
-class VoteFilterSet(LightCountryChoicesMixin, django_filters.FilterSet):
+class VoteFilterSet(LightChoicesMixin, django_filters.FilterSet):
     """`/votes/` and everything listing votes (a country's record, a comparison)."""
 
     q = django_filters.CharFilter(label=_("Text"), method="filter_text", widget=search_input())
@@ -350,7 +383,7 @@ class VoteFilterSet(LightCountryChoicesMixin, django_filters.FilterSet):
 # --- drafts ---------------------------------------------------------------------------------------------------
 
 
-class DraftFilterSet(LightCountryChoicesMixin, django_filters.FilterSet):
+class DraftFilterSet(LightChoicesMixin, django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Symbol or title"), method="filter_text", widget=search_input())
     session = SessionFilter(label=_("Session"), field_name="session", queryset=Session.objects.all(), empty_label=ANY)
     body = BodyFilter(label=_("Body"), field_name="body", queryset=Body.objects.all(), empty_label=ANY)
@@ -415,7 +448,7 @@ class CompareForm(forms.Form):
         super().__init__(data, **kwargs)
         for name in ("a", "b", "c"):
             self.fields[name].queryset = countries()
-        use_country_choices(self, request)
+        use_light_choices(self, request)
         self.extra_codes = []
         if data is not None:
             # d, e, f and repeated `country=` are accepted, not shown as fields.

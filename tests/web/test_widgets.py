@@ -25,3 +25,21 @@ def test_fast_inputs_render_like_django(fast, django_widget, value):
 def test_the_search_box_keeps_its_type(client, db):
     html = client.get("/votes/", {"q": "nuclear"}).content.decode()
     assert '<input type="search" name="q" value="nuclear"' in html
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hans"])
+@pytest.mark.parametrize("name", ["country", "sponsor", "session", "body"])
+def test_light_menus_render_like_their_querysets(mini, rf, name, language):
+    """The country, session and body menus come from one values_list query each; their markup is the one the
+    fields' own querysets and labels give."""
+    from django.utils import translation
+
+    with translation.override(language):
+        request = rf.get("/votes/", {name: {"country": "CHN", "sponsor": "CIV", "session": "79", "body": "C.1"}[name]})
+        filterset = filters.VoteFilterSet(request.GET, request=request)
+        bound = filterset.form[name]
+        light = str(bound)
+        del bound.field.widget.light_choices
+        bound.field.widget.choices = bound.field.choices  # the queryset's own (value, label) pairs
+        assert light == str(bound)
+        assert " selected>" in light
