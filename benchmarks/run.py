@@ -67,6 +67,7 @@ class Page:
 
 
 PAGES = [
+    Page("home (counts of the record)", lambda s: "/"),
     Page("vote list", lambda s: "/votes/"),
     Page("vote list: country + position", lambda s: f"/votes/?country={s.country}&position=no"),
     Page("vote list: paragraph + outcome", lambda s: f"/votes/?paragraph={s.paragraph}&outcome=retained"),

@@ -20,6 +20,7 @@ from .querysets import (
     CountryTallyQuerySet,
     DraftQuerySet,
     PositionQuerySet,
+    SessionQuerySet,
     VoteQuerySet,
 )
 
@@ -161,6 +162,8 @@ class Session(models.Model):
 
     number = models.PositiveSmallIntegerField(primary_key=True, help_text="Session number, e.g. 79.")
     start_year = models.PositiveSmallIntegerField(help_text="Year the session opened (1945 + number for regular sessions).")
+
+    objects = SessionQuerySet.as_manager()
 
     class Meta:
         ordering = ["-number"]

@@ -12,7 +12,7 @@ from typing import Iterable
 
 from django.db import models
 from django.db.models.functions import Abs
-from django.db.models import Count, Exists, F, FilteredRelation, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, F, FilteredRelation, OuterRef, Q, Subquery, Sum
 
 CAST = ("yes", "no", "abstain")
 
@@ -86,6 +86,14 @@ class CountryQuerySet(models.QuerySet):
             condition |= Q(**{f"name_{language}__icontains": text})
         other_names = CountryName.objects.filter(country=OuterRef("pk"), name__icontains=text)
         return self.filter(condition | Exists(other_names))
+
+
+class SessionQuerySet(models.QuerySet):
+    def with_votes(self) -> "SessionQuerySet":
+        """Sessions with at least one vote (a probe of the votes' (session, body) index per session)."""
+        from .models import Vote
+
+        return self.filter(Exists(Vote.objects.filter(session=OuterRef("pk"))))
 
 
 class DraftQuerySet(models.QuerySet):
@@ -273,6 +281,11 @@ class CountryTallyQuerySet(models.QuerySet):
         row = self.filter(country_id=iso3).values(*self.model.FIELDS).first()
         return row or dict.fromkeys(self.model.FIELDS, 0)
 
+    def positions(self) -> int:
+        """All stored positions (every country's yes, no, abstain and absent)."""
+        total = self.aggregate(total=Sum(F("yes") + F("no") + F("abstain") + F("absent")))["total"]
+        return total or 0
+
     def vote_count(self, iso3: str, position: str | None = None) -> int:
         """Recorded votes on which the country has a position (that position, if given)."""
         summary = self.summary(iso3)
@@ -280,6 +293,17 @@ class CountryTallyQuerySet(models.QuerySet):
 
 
 class AgreementScoreQuerySet(models.QuerySet):
+    def extremes(self, iso3: str, shown: int) -> tuple[list[dict], list[dict]]:
+        """The `shown` countries `iso3` agrees with most, and least (other_id, votes, agreed, score): one query
+        over its ~200 pairs, sorted here. Pairs resting on few votes (a former State, a new Member) would crowd
+        the extremes: only those with at least half the votes of its best-covered pair take part."""
+        rows = list(self.filter(country_id=iso3, votes__gt=0).values("other_id", "votes", "agreed", "score"))
+        least_votes = max(1, (max((row["votes"] for row in rows), default=0) + 1) // 2)
+        solid = [row for row in rows if row["votes"] >= least_votes]
+        most = sorted(solid, key=lambda row: (-row["score"], -row["votes"], row["other_id"]))[:shown]
+        least = sorted(solid, key=lambda row: (row["score"], -row["votes"], row["other_id"]))[:shown]
+        return most, least
+
     def comparison(self, a: str, b: str) -> dict | None:
         """Two countries over the whole record, as `VoteQuerySet.agreement` gives it for filtered votes; None when
         nothing is stored for the pair (the caller then counts)."""

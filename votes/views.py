@@ -9,7 +9,6 @@ from __future__ import annotations
 from functools import cached_property
 
 from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
-from django.db.models import Max
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -17,13 +16,12 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 
 from . import exports
-from .filters import CompareForm, CountryFilterSet, DraftFilterSet, VoteFilterSet
+from .filters import CompareForm, CountryFilterSet, DraftFilterSet, VoteFilterSet, country_choices
 from .models import (
     AgreementScore,
     Country,
     CountryTally,
     Draft,
-    Position,
     Session,
     Vote,
     page_language,
@@ -176,10 +174,10 @@ def export_or_error(request, fmt: str, valid: bool, errors: dict):
 def home(request):
     """Counts of what is loaded, with links into the data."""
     counts = {
-        "sessions": Session.objects.filter(votes__isnull=False).distinct().count(),
+        "sessions": Session.objects.with_votes().count(),
         "drafts": Draft.objects.count(),
         "recorded_votes": Vote.objects.recorded().count(),
-        "positions": Position.objects.count(),
+        "positions": CountryTally.objects.positions(),  # stored: counting 5 million rows took ~140 ms
     }
     return render(request, "home.html", {"counts": counts})
 
@@ -370,18 +368,17 @@ def country_detail(request, iso3: str):
         return respond(request, "votes/country_detail.html", context, status=200 if valid else 400)
 
     sponsorships = country.sponsorships.select_related("draft").order_by("-draft__session_id", "-draft__symbol")
-    scores = AgreementScore.objects.filter(country=country).select_related("other")
-    # Pairs that rest on few votes (a former State, a new Member) would crowd the extremes: require at least half
-    # the votes of the best-covered pair.
-    best = scores.aggregate(best=Max("votes"))["best"] or 0
-    solid = scores.filter(votes__gte=max(1, (best + 1) // 2))
+    most, least = AgreementScore.objects.extremes(country.pk, AGREEMENT_SHOWN)
+    names = dict(country_choices(request))  # the menus' names, in the page's language (one query per request)
+    for score in most + least:
+        score["other_name"] = names.get(score["other_id"], score["other_id"])
     context.update(
         {
             "other_names": country.other_names.order_by("language", "valid_from", "name"),
             "sponsorships": sponsorships[:10],
             "sponsorship_count": sponsorships.count(),
-            "agrees_most": solid.order_by("-score", "-votes", "other_id")[:AGREEMENT_SHOWN],
-            "agrees_least": solid.order_by("score", "-votes", "other_id")[:AGREEMENT_SHOWN],
+            "agrees_most": most,
+            "agrees_least": least,
         }
     )
     return respond(request, "votes/country_detail.html", context, status=200 if valid else 400)
