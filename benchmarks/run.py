@@ -163,7 +163,9 @@ def _get(client: Client, url: str, htmx: bool = False):
     return response, body
 
 
-def time_page(client: Client, page: Page, samples: Samples, repeat: int, warmup: int = 2) -> Result:
+def prepare_page(client: Client, page: Page, samples: Samples, warmup: int = 2) -> Result:
+    """The page's Result before timing: its URL checked and warmed up, its queries and rows counted (or why it
+    cannot be timed, in `status`)."""
     url = page.url(samples)
     result = Result(page.name, url, export=page.export)
     if url is None:
@@ -186,14 +188,41 @@ def time_page(client: Client, page: Page, samples: Samples, repeat: int, warmup:
         response, body = _get(client, url, page.htmx)
     result.queries = len(queries)
     result.rows = count_rows(body, page.export)
-    for _ in range(page.repeat or repeat):
-        timer = QueryTimer()
-        with connection.execute_wrapper(timer):
-            started = time.perf_counter()
-            _get(client, url, page.htmx)
-            result.times.append(time.perf_counter() - started)
-        result.db_times.append(timer.seconds)
     return result
+
+
+def time_request(client: Client, page: Page, result: Result) -> None:
+    """One timed request of a prepared page, added to its Result."""
+    timer = QueryTimer()
+    with connection.execute_wrapper(timer):
+        started = time.perf_counter()
+        _get(client, result.url, page.htmx)
+        result.times.append(time.perf_counter() - started)
+    result.db_times.append(timer.seconds)
+
+
+def time_page(client: Client, page: Page, samples: Samples, repeat: int, warmup: int = 2) -> Result:
+    result = prepare_page(client, page, samples, warmup)
+    if result.status == "ok":
+        for _ in range(page.repeat or repeat):
+            time_request(client, page, result)
+    return result
+
+
+def time_pages(client: Client, pages: list[Page], samples: Samples, repeat: int, log=print) -> list[Result]:
+    """Every page timed in rounds — one request of each page per round — so that a slow spell of a shared
+    machine falls on all pages alike rather than on whichever page was being timed then."""
+    prepared = []
+    for page in pages:
+        log(f"preparing {page.name}")
+        prepared.append((page, prepare_page(client, page, samples)))
+    rounds = max((page.repeat or repeat for page, _ in prepared), default=0)
+    log(f"timing {len(prepared)} pages in {rounds} rounds")
+    for round_ in range(rounds):
+        for page, result in prepared:
+            if result.status == "ok" and round_ < (page.repeat or repeat):
+                time_request(client, page, result)
+    return [result for _, result in prepared]
 
 
 @dataclass
@@ -392,17 +421,13 @@ def run(
     samples = pick_samples()
     load_before = load_average()
     debug = settings.DEBUG
-    results = []
     # DEBUG off (no query log, no debug pages); the test Client's host allowed; static URLs without the
     # manifest (`collectstatic` is a deployment step, and a static URL costs the same either way).
     storages = {**settings.STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
     with override_settings(DEBUG=False, ALLOWED_HOSTS=[*settings.ALLOWED_HOSTS, "testserver"], STORAGES=storages):
         client = Client(raise_request_exception=False)
-        for page in PAGES:
-            if only and not any(word.lower() in page.name.lower() for word in only):
-                continue
-            log(f"timing {page.name}")
-            results.append(time_page(client, page, samples, repeat))
+        pages = [page for page in PAGES if not only or any(word.lower() in page.name.lower() for word in only)]
+        results = time_pages(client, pages, samples, repeat, log)
     steps = []
     if not only or any(word in ("parse", "ingest") for word in only):
         log("timing parse and ingest of the seed report")
@@ -464,7 +489,8 @@ def markdown(run_: BenchRun, urls: bool = True) -> str:
         out.extend(run_.generation)
         out.append("```")
     out.append("")
-    out.append(f"## Pages ({run_.repeat} timed requests each after 2 warm-up requests; exports 5)")
+    out.append(f"## Pages ({run_.repeat} timed requests each, in rounds of one request per page, after 2 warm-up"
+               " requests; exports 5)")
     out.append("")
     out.extend(table(run_))
     if urls:

@@ -42,3 +42,16 @@ def test_the_report_shows_each_page_and_its_verdict():
     )
     text = markdown(run)
     assert "| vote list | 20.0 | 60.0 |" in text and "MISSED" in text and "| gone |" in text and "missing" in text
+
+
+@pytest.mark.django_db
+def test_pages_are_timed_in_rounds_each_its_own_number_of_times():
+    from benchmarks.run import time_pages
+
+    client = Client()
+    samples = Samples(vote_id=None, draft_symbol=None)
+    pages = [Page("home", lambda s: "/"), Page("export", lambda s: "/votes/?format=csv", export=True, repeat=2),
+             Page("nowhere", lambda s: "/no-such-page/")]
+    home, export, nowhere = time_pages(client, pages, samples, repeat=4, log=lambda message: None)
+    assert len(home.times) == 4 and len(export.times) == 2 and nowhere.status == "missing" and not nowhere.times
+    assert export.rows == 0 and home.queries >= 1
