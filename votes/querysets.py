@@ -150,7 +150,7 @@ class VoteQuerySet(models.QuerySet):
 
     def for_listing(self) -> "VoteQuerySet":
         """What a list row shows: the draft, its body and the paragraph, in one query."""
-        return self.select_related("draft", "body", "paragraph", "session")
+        return self.select_related("draft", "body", "paragraph")
 
     # --- ordering ---------------------------------------------------------------------------------------------
 
