@@ -58,3 +58,22 @@ def test_ingest_report_dry_run_and_failure_write_nothing(countries, tmp_path):
     with pytest.raises(CommandError, match="1 of 1 report"):
         call_command("ingest_report", str(bad), stdout=StringIO(), stderr=StringIO())
     assert Document.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_recount_restores_what_is_stored_beside_the_record(seed):
+    from votes.models import AgreementScore, CountryTally, DraftSearchText
+
+    tallies = {t.country_id: (t.yes, t.no, t.abstain, t.absent, t.with_majority) for t in CountryTally.objects.all()}
+    pairs = {(s.country_id, s.other_id): (s.common, s.same, s.votes, s.agreed) for s in AgreementScore.objects.all()}
+    search = DraftSearchText.objects.get(draft=seed)
+    assert tallies["CHN"][0] == 3 and len(pairs) > 30_000  # ingest stored them
+    # The record changed by other means: the stored figures and search rows drift.
+    CountryTally.objects.filter(country_id="CHN").update(yes=0)
+    AgreementScore.objects.filter(country_id="USA").delete()
+    DraftSearchText.objects.all().delete()
+    out, _ = run("recount")
+    assert f"{len(pairs)} country pairs" in out and "search rows of 1 draft(s)" in out
+    assert {t.country_id: (t.yes, t.no, t.abstain, t.absent, t.with_majority) for t in CountryTally.objects.all()} == tallies
+    assert {(s.country_id, s.other_id): (s.common, s.same, s.votes, s.agreed) for s in AgreementScore.objects.all()} == pairs
+    assert DraftSearchText.objects.get(draft=seed).body == search.body
