@@ -168,35 +168,41 @@ class LightChoicesMixin:
         return form
 
 
-class CountryChoiceField(forms.ModelChoiceField):
+class KeyedChoiceField(forms.ModelChoiceField):
+    """A record chosen by its primary key as people type it: `key()` turns the submitted text into the stored
+    key (case, spacing), and an unknown key is an error that names it."""
+
+    def key(self, value):
+        return value
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        try:
+            value = self.key(value)
+            return self.queryset.get(pk=value)
+        except (ValueError, TypeError, self.queryset.model.DoesNotExist):
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice", params={"value": value})
+
+
+class CountryChoiceField(KeyedChoiceField):
     """A country by ISO3 code (any case), labelled with its name in the page's language."""
 
     default_error_messages = {"invalid_choice": _("Unknown country code: %(value)s.")}
 
     def to_python(self, value):
-        if isinstance(value, str):
-            value = value.strip().upper()
-        if value in self.empty_values:
-            return None
-        try:
-            return self.queryset.get(pk=value)
-        except (ValueError, TypeError, self.queryset.model.DoesNotExist):
-            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice", params={"value": value})
+        # Normalised first, so that a blank code is no choice at all (the comparison's optional countries).
+        return super().to_python(value.strip().upper() if isinstance(value, str) else value)
 
     def label_from_instance(self, obj: Country) -> str:
         return obj.name
 
 
-class SessionChoiceField(forms.ModelChoiceField):
+class SessionChoiceField(KeyedChoiceField):
     default_error_messages = {"invalid_choice": _("Unknown session: %(value)s.")}
 
-    def to_python(self, value):
-        if value in self.empty_values:
-            return None
-        try:
-            return self.queryset.get(pk=int(str(value).strip()))
-        except (ValueError, TypeError, self.queryset.model.DoesNotExist):
-            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice", params={"value": value})
+    def key(self, value) -> int:
+        return int(str(value).strip())
 
     @staticmethod
     def session_label(number: int, start_year: int) -> str:
@@ -206,18 +212,12 @@ class SessionChoiceField(forms.ModelChoiceField):
         return self.session_label(obj.number, obj.start_year)
 
 
-class BodyChoiceField(forms.ModelChoiceField):
+class BodyChoiceField(KeyedChoiceField):
     default_error_messages = {"invalid_choice": _("Unknown body: %(value)s.")}
 
-    def to_python(self, value):
-        if value in self.empty_values:
-            return None
+    def key(self, value) -> str:
         value = str(value).strip()
-        value = value.upper() if value.lower() == "ga" else value.replace("c.", "C.")
-        try:
-            return self.queryset.get(pk=value)
-        except (ValueError, TypeError, self.queryset.model.DoesNotExist):
-            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice", params={"value": value})
+        return value.upper() if value.lower() == "ga" else value.replace("c.", "C.")
 
     def label_from_instance(self, obj: Body) -> str:
         return obj.name

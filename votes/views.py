@@ -75,10 +75,8 @@ class UncountedPage(Page):
         return self.more
 
     def end_index(self) -> int:
+        # Django's compares the number with num_pages, unknown here.
         return self.start_index() + len(self.object_list) - 1 if self.object_list else 0
-
-    def start_index(self) -> int:
-        return (self.number - 1) * self.paginator.per_page + 1 if self.object_list else 0
 
 
 class UncountedPaginator(TwoStepPaginator):
@@ -190,13 +188,9 @@ def vote_list(request, exact_count: bool = False):
     With text (`q`), the page comes without its count, which `vote_count` gives after it (unless `exact_count`)."""
     filterset = VoteFilterSet(request.GET, queryset=Vote.objects.for_listing(), request=request)
     valid = filterset.is_valid()
-    fmt = exports.wants_export(request)
-    if fmt is not None:
-        error = export_or_error(request, fmt, valid, filterset.errors)
-        if error:
-            return error
-        columns, rows = exports.vote_rows(request, filterset.qs, filterset.country_code, request.GET.get("codes"))
-        return exports.export_response(request, fmt, "votes", columns, rows)
+    twin = vote_list_twin(request, filterset, valid, filterset.country_code, "votes")
+    if twin is not None:
+        return twin
     page_obj = None
     if valid:
         code, count, filters = filterset.country_code, None, filterset.active_filters()
@@ -264,16 +258,27 @@ def vote_detail(request, pk: int):
     return render(request, "votes/vote_detail.html", context)
 
 
-def model_list_twin(request, filterset, valid: bool, spec, section: str, key: str):
-    """The ?format=csv|json twin of a list of drafts or countries, or None when the page itself is asked for."""
+def list_twin(request, filterset, valid: bool, name: str, rows_of):
+    """The ?format=csv|json twin of a list page, or None when the page itself is asked for: `rows_of(queryset)`
+    gives the (columns, rows) of the filtered queryset, exported as `name`."""
     fmt = exports.wants_export(request)
     if fmt is None:
         return None
     error = export_or_error(request, fmt, valid, filterset.errors)
     if error:
         return error
-    columns, rows = exports.model_rows(request, filterset.qs, spec, section, key)
-    return exports.export_response(request, fmt, section, columns, rows)
+    return exports.export_response(request, fmt, name, *rows_of(filterset.qs))
+
+
+def vote_list_twin(request, filterset, valid: bool, country: str | None, name: str):
+    """The twin of a list of votes (with `country`, its position on each)."""
+    codes = request.GET.get("codes")
+    return list_twin(request, filterset, valid, name, lambda votes: exports.vote_rows(request, votes, country, codes))
+
+
+def model_list_twin(request, filterset, valid: bool, spec, section: str, key: str):
+    """The twin of a list of drafts or countries."""
+    return list_twin(request, filterset, valid, section, lambda rows: exports.model_rows(request, rows, spec, section, key))
 
 
 # --- drafts ---------------------------------------------------------------------------------------------------
@@ -344,13 +349,9 @@ def country_detail(request, iso3: str):
     country = get_object_or_404(Country, pk=iso3)
     filterset = VoteFilterSet(request.GET, queryset=Vote.objects.for_listing(), request=request, fixed_country=country.pk)
     valid = filterset.is_valid()
-    fmt = exports.wants_export(request)
-    if fmt is not None:
-        error = export_or_error(request, fmt, valid, filterset.errors)
-        if error:
-            return error
-        columns, rows = exports.vote_rows(request, filterset.qs, country.pk, request.GET.get("codes"))
-        return exports.export_response(request, fmt, f"{country.pk}-votes", columns, rows)
+    twin = vote_list_twin(request, filterset, valid, country.pk, f"{country.pk}-votes")
+    if twin is not None:
+        return twin
 
     summary = page_obj = None
     if valid:

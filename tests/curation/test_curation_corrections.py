@@ -79,15 +79,7 @@ def test_a_paragraph_text_corrected_on_the_draft_page_survives_reingesting(seed,
 
 
 def test_a_sponsor_removed_on_the_draft_page_is_recorded_by_its_natural_key(seed, editor_client):
-    url = reverse("admin:votes_draft_change", args=[seed.pk])
-    data = post_data_of(editor_client.get(url))
-    sponsorship = seed.sponsorships.get(country_id="PSE")
-    index = next(
-        i for i in range(int(data["sponsorships-TOTAL_FORMS"])) if data[f"sponsorships-{i}-id"] == str(sponsorship.pk)
-    )
-    data[f"sponsorships-{index}-DELETE"] = "on"
-    data["reason"] = "Listed by mistake (A/C.1/79/PV.31)."
-    response = editor_client.post(url, data)
+    response, sponsorship = remove_sponsor_on_the_draft_page(editor_client, seed, "PSE")
     assert response.status_code == 302, response.content.decode()[:2000]
     assert not Sponsorship.objects.filter(pk=sponsorship.pk).exists()
     correction = Correction.objects.get()
@@ -111,6 +103,19 @@ def test_a_vote_tally_correction_is_reported_on_reingest(seed, editor_client):
     assert any("stated_yes" in conflict for conflict in result.conflicts), str(result)
 
 
+def remove_sponsor_on_the_draft_page(client, draft, iso3: str):
+    """Tick the sponsor's DELETE box on the draft's change page, give a reason and save; (response, sponsorship)."""
+    url = reverse("admin:votes_draft_change", args=[draft.pk])
+    data = post_data_of(client.get(url))
+    sponsorship = draft.sponsorships.get(country_id=iso3)
+    index = next(
+        i for i in range(int(data["sponsorships-TOTAL_FORMS"])) if data[f"sponsorships-{i}-id"] == str(sponsorship.pk)
+    )
+    data[f"sponsorships-{index}-DELETE"] = "on"
+    data["reason"] = "Listed by mistake (A/C.1/79/PV.31)."
+    return client.post(url, data), sponsorship
+
+
 def post_data_of(response) -> dict:
     """The values a change page's form would post as it stands (the main form and every inline)."""
     data = {}
@@ -131,15 +136,7 @@ def post_data_of(response) -> dict:
 
 
 def test_a_sponsor_removed_by_hand_stays_removed_when_the_report_is_ingested_again(seed, editor_client):
-    url = reverse("admin:votes_draft_change", args=[seed.pk])
-    data = post_data_of(editor_client.get(url))
-    sponsorship = seed.sponsorships.get(country_id="PSE")
-    index = next(
-        i for i in range(int(data["sponsorships-TOTAL_FORMS"])) if data[f"sponsorships-{i}-id"] == str(sponsorship.pk)
-    )
-    data[f"sponsorships-{index}-DELETE"] = "on"
-    data["reason"] = "Listed by mistake (A/C.1/79/PV.31)."
-    assert editor_client.post(url, data).status_code == 302
+    assert remove_sponsor_on_the_draft_page(editor_client, seed, "PSE")[0].status_code == 302
     result = ingest_report_file(SEED_EN)
     assert not seed.sponsorships.filter(country_id="PSE").exists()
     assert any("PSE" in conflict for conflict in result.conflicts), str(result)
