@@ -8,7 +8,7 @@ from parsing.actions import POSITION_LISTS, ReadDraft
 from parsing.errors import Problem
 from parsing.model import Paragraph
 from parsing.phrases.base import PhraseTable
-from parsing.texts import format_label, parse_label
+from parsing.labels import format_label, label_parts
 from reference import CountryDirectory
 
 
@@ -61,7 +61,7 @@ def check_paragraphs(draft: ReadDraft, paragraphs: list[Paragraph], problems: li
         action = read.action
         if action.subject[:2] not in ("PP", "OP") or action.outcome == "rejected":
             continue
-        label = format_label(parse_label(action.subject))
+        label = format_label(label_parts(action.subject))
         if label not in voted:
             kind = action.subject[:2]
             count = sum(1 for p in paragraphs if p.label.startswith(kind) and "(" not in p.label)

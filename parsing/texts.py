@@ -14,9 +14,9 @@ import re
 from dataclasses import dataclass, field
 
 from parsing.errors import Problem
+from parsing.labels import format_label, label_parts
 from parsing.layout import Line, Span
 from parsing.model import Paragraph
-from parsing.numerals import roman
 from parsing.phrases.base import PhraseTable
 from parsing.patterns import width
 from parsing.structure import clean_text, ends_sentence
@@ -169,42 +169,15 @@ def _starts_paragraph(line: Line, prev: Line, table: PhraseTable, full: int, ind
 # ------------------------------------------------------------------------------------- voted labels
 
 
-def parse_label(label: str) -> tuple:
-    """"OP4(a)" -> ("OP", 4, 1); "PP18" -> ("PP", 18); "OP4(a)(ii)" -> ("OP", 4, 1, 2)."""
-    m = re.fullmatch(r"(PP|OP)(\d+)((?:\([a-z]+\))*)", label)
-    if not m:
-        raise ValueError(f"not a paragraph label: {label!r}")
-    parts: list = [m[1], int(m[2])]
-    for depth, sub in enumerate(re.findall(r"\(([a-z]+)\)", m[3])):
-        parts.append(ord(sub) - 96 if depth == 0 and len(sub) == 1 else roman(sub))
-    return tuple(parts)
-
-
-def format_label(parts: tuple) -> str:
-    label = f"{parts[0]}{parts[1]}"
-    for depth, n in enumerate(parts[2:]):
-        label += f"({chr(96 + n)})" if depth == 0 else f"({_roman_lower(n)})"
-    return label
-
-
-def _roman_lower(n: int) -> str:
-    out = ""
-    for value, numeral in ((10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
-        while n >= value:
-            out += numeral
-            n -= value
-    return out
-
-
 def assign_voted_labels(paragraphs: list[Paragraph], rejected: list[str]) -> None:
     """Set each paragraph's label in the draft as voted on: the published text numbers its paragraphs
     afresh after one was not retained, so published paragraph n is voted paragraph n plus the number of
     rejected siblings before it (at every level: preambular, operative, sub-paragraphs)."""
-    rejected_parts = {parse_label(r) for r in rejected}
+    rejected_parts = {label_parts(r) for r in rejected}
     published_to_voted: dict[tuple, tuple] = {}
     last_voted: dict[tuple, int] = {}  # voted parent -> last voted index used under it
     for paragraph in paragraphs:
-        parts = parse_label(paragraph.label)
+        parts = label_parts(paragraph.label)
         parent = (parts[0],) if len(parts) == 2 else published_to_voted.get(parts[:-1], parts[:-1])
         index = last_voted.get(parent, 0) + 1
         while parent + (index,) in rejected_parts:
