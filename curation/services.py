@@ -12,19 +12,19 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from votes import agreement
-from votes.models import Country, Draft, Paragraph, Position, Sponsorship, Vote
+from votes import figures
+from votes.models import LANGUAGES, Correction, Country, Draft, Paragraph, Position, Sponsorship, Vote
 
 from .groups import GROUPS, sync_staff_groups
-from .models import Correction
+from votes.models import Correction
 
 # Fields whose hand changes are recorded as corrections (so that re-ingesting a report keeps them).
 CORRECTED_FIELDS = {
     Vote: ("method", "outcome", "meeting", "date", "stated_yes", "stated_no", "stated_abstain"),
     Position: ("position",),
-    Paragraph: tuple(f"text_{code}" for code in ("en", "fr", "es", "ru", "zh", "ar")) + ("label", "in_adopted_text"),
+    Paragraph: tuple(f"text_{code}" for code in LANGUAGES) + ("label", "in_adopted_text"),
     Sponsorship: ("kind",),
-    Draft: tuple(f"title_{code}" for code in ("en", "fr", "es", "ru", "zh", "ar")),
+    Draft: tuple(f"title_{code}" for code in LANGUAGES),
 }
 
 
@@ -100,13 +100,13 @@ def member_codes_on(on_date: datetime.date) -> set[str]:
     return set(Country.objects.members_on(on_date).values_list("iso3", flat=True))
 
 
-@transaction.atomic
 def set_positions(
     vote: Vote, listed: dict[str, str], *, user=None, reason: str = "", correct: bool = True
 ) -> dict[str, int]:
     """Give every Member on the vote's date a position: the listed one ({iso3: "yes"|"no"|"abstain"}) or
     absent. Changed positions of an existing vote are recorded as corrections when `correct` is true; every
-    change is in the positions' history. Recounts the vote. Returns {"created", "updated", "deleted"}."""
+    change is in the positions' history. The vote's counts and the stored figures follow (`votes.figures`).
+    Returns {"created", "updated", "deleted"}."""
     if vote.date is None:
         raise ValueError("a recorded vote needs its date to know who was a Member")
     members = member_codes_on(vote.date)
@@ -114,9 +114,14 @@ def set_positions(
     if not_members:
         raise ValueError(f"not Members on {vote.date}: {', '.join(not_members)}")
     wanted = {iso3: listed.get(iso3, Position.Value.ABSENT) for iso3 in sorted(members)}
+    with figures.changing(votes=[vote.pk]):
+        counts = _store_positions(vote, wanted, user=user, reason=reason, correct=correct)
+    vote.refresh_from_db(fields=figures.VoteCounts.fields)
+    return counts
+
+
+def _store_positions(vote: Vote, wanted: dict[str, str], *, user, reason: str, correct: bool) -> dict[str, int]:
     stored = {p.country_id: p for p in vote.positions.select_related("vote__draft")}
-    if stored:  # the stored agreement figures lose this vote's old positions, and gain its new ones below
-        agreement.remove_votes([vote.pk])
     user = user if getattr(user, "is_authenticated", False) else None
     new = [Position(vote=vote, country_id=iso3, position=value) for iso3, value in wanted.items() if iso3 not in stored]
     changed, changes = [], []
@@ -138,8 +143,6 @@ def set_positions(
     for position in gone:  # the vote's date changed: no longer a Member then
         position._change_reason = reason or None
         position.delete()
-    vote.refresh_counts()
-    agreement.add_votes([vote.pk])
     return {"created": len(new), "updated": len(changed), "deleted": len(gone)}
 
 

@@ -18,6 +18,10 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
+from parsing import ReportError
+from votes.ingest import IngestRefused, ingest_report
+from votes.models import Document
+
 from .forms import ConfirmUploadForm, ReportUploadForm
 
 SESSION_KEY = "curation.pending_uploads"
@@ -64,9 +68,6 @@ def _problems(error) -> list[str]:
 def upload_report(request, model_admin):
     """GET: the upload form. POST with a file: the dry run's result and a confirmation form.
     POST with a checksum (`_confirm`): ingest the previewed bytes."""
-    from parsing import ReportError
-    from votes.ingest import IngestRefused, ingest_report
-
     if not request.user.has_perm("votes.add_document"):
         raise PermissionDenied
     context = {
@@ -142,8 +143,6 @@ def _rows(result) -> list[dict]:
 
 
 def _log_addition(request, result) -> None:
-    from votes.models import Document
-
     document = Document.objects.filter(pk=result.document_id).first()
     if document is None:
         return

@@ -1,6 +1,6 @@
-"""Figures of the whole record stored at ingest, so that the country pages need not aggregate millions of
-positions per request: pairwise agreement between countries (AgreementScore, both directions) and each
-country's tally (CountryTally).
+"""The arithmetic of two stored figures of the registry in `votes.figures`: pairwise agreement between
+countries (AgreementScore, both directions) and each country's tally (CountryTally). Only `votes.figures`
+calls this module: it decides when.
 
 For two countries: `common` is the number of recorded votes on which both have a position (absent included) and
 `same` those on which the positions are equal; `votes` is the number on which both cast yes, no or abstain
@@ -8,14 +8,11 @@ For two countries: `common` is the number of recorded votes on which both have a
 
 The pair counts are matrix products: with one 0/1 matrix per position value (countries × votes), e.g.
 agreed = Y·Yᵀ + N·Nᵀ + A·Aᵀ and votes = C·Cᵀ where C = Y + N + A. Positions are read in chunks of votes, so
-memory stays bounded at 26,000 votes and 5 million positions. The tallies are one GROUP BY query.
+memory stays bounded at full scale. The tallies are one GROUP BY query.
 
-- `refresh_all()` recomputes every figure from the stored positions (seconds at full scale).
-- `add_votes(ids)` adds the contribution of newly ingested votes to the stored figures; `remove_votes(ids)`
-  takes a vote's contribution out again (call it *before* correcting its positions, then `add_votes` after).
-  Calling `add_votes` twice for the same vote counts it twice: ingestion calls it for the votes it created,
-  and `refresh_all()` repairs any doubt.
-- A deleted vote (in the admin, or with its draft) is taken out by `vote_deleted`, a pre_delete receiver.
+`refresh_pairs()` and `refresh_tallies()` recompute a figure from the stored positions; `apply_pairs(ids, ±1)`
+and `apply_tallies(ids, ±1)` add or take out the contribution of the given votes (taking out must happen while
+their old positions and counts are still stored).
 """
 
 from __future__ import annotations
@@ -102,21 +99,27 @@ def _pairs(codes: list[str], counts: PairCounts) -> Iterator[tuple[str, str, int
             yield codes[i], codes[j], int(counts.common[i, j]), int(counts.same[i, j]), votes, agreed, _score(votes, agreed)
 
 
-def refresh_all(votes_per_chunk: int = VOTES_PER_CHUNK) -> int:
-    """Recompute every stored figure from the stored positions; returns the number of pairs stored."""
+def refresh_pairs(votes_per_chunk: int = VOTES_PER_CHUNK) -> int:
+    """Recompute every agreement pair from the stored positions; returns the number of pairs stored."""
     codes = list(Country.objects.order_by("iso3").values_list("iso3", flat=True))
     counts = pair_counts(Position.objects.all(), codes, votes_per_chunk)
     fields = ("country_id", "other_id", "common", "same", "votes", "agreed", "score")
     scores = [AgreementScore(**dict(zip(fields, pair))) for pair in _pairs(codes, counts)]
+    with transaction.atomic():
+        AgreementScore.objects.all().delete()
+        AgreementScore.objects.bulk_create(scores, batch_size=BATCH_SIZE)
+    return len(scores)
+
+
+def refresh_tallies() -> int:
+    """Recompute every country's tally from the stored positions (and the votes' stored counts)."""
     tallies = [
         CountryTally(country_id=row.pop("country_id"), **row) for row in Position.objects.all().tallies_by_country()
     ]
     with transaction.atomic():
-        AgreementScore.objects.all().delete()
-        AgreementScore.objects.bulk_create(scores, batch_size=BATCH_SIZE)
         CountryTally.objects.all().delete()
         CountryTally.objects.bulk_create(tallies, batch_size=BATCH_SIZE)
-    return len(scores)
+    return len(tallies)
 
 
 # Increments applied in SQL, one statement executed for many rows: creating ~37,000 model objects, or updating
@@ -160,7 +163,12 @@ WHERE country_id = %(country)s AND other_id = %(other)s
 """
 
 
-def _apply_pairs(positions, sign: int) -> int:
+def apply_pairs(vote_ids: Iterable[int], sign: int) -> int:
+    """Add (sign +1) or take out (-1) the given votes' contribution to the pairs; returns the pairs touched."""
+    vote_ids = list(vote_ids)
+    if not vote_ids:
+        return 0
+    positions = Position.objects.filter(vote_id__in=vote_ids)
     codes = sorted(set(positions.values_list("country_id", flat=True)))
     pairs = list(_pairs(codes, pair_counts(positions, codes)))
     table = AgreementScore._meta.db_table
@@ -182,7 +190,12 @@ def _apply_pairs(positions, sign: int) -> int:
     return len(pairs)
 
 
-def _apply_tallies(positions, sign: int) -> None:
+def apply_tallies(vote_ids: Iterable[int], sign: int) -> None:
+    """Add (sign +1) or take out (-1) the given votes' contribution to the countries' tallies."""
+    vote_ids = list(vote_ids)
+    if not vote_ids:
+        return
+    positions = Position.objects.filter(vote_id__in=vote_ids)
     rows = {row.pop("country_id"): row for row in positions.tallies_by_country()}
     stored = CountryTally.objects.in_bulk(list(rows))
     for iso3, row in rows.items():
@@ -192,29 +205,3 @@ def _apply_tallies(positions, sign: int) -> None:
         rows[iso3] = tally
     CountryTally.objects.bulk_create([t for iso3, t in rows.items() if iso3 not in stored])
     CountryTally.objects.bulk_update([t for iso3, t in rows.items() if iso3 in stored], CountryTally.FIELDS)
-
-
-def _apply(vote_ids: Iterable[int], sign: int) -> int:
-    vote_ids = list(vote_ids)
-    if not vote_ids:
-        return 0
-    positions = Position.objects.filter(vote_id__in=vote_ids)
-    with transaction.atomic():
-        _apply_tallies(positions, sign)
-        return _apply_pairs(positions, sign)
-
-
-def add_votes(vote_ids: Iterable[int]) -> int:
-    """Add newly stored votes to the figures; returns the number of (directed) pairs touched."""
-    return _apply(vote_ids, +1)
-
-
-def remove_votes(vote_ids: Iterable[int]) -> int:
-    """Take votes out of the figures (before their positions are deleted or corrected)."""
-    return _apply(vote_ids, -1)
-
-
-def vote_deleted(sender, instance, **kwargs) -> None:
-    """pre_delete of a Vote: its positions still exist, so its contribution can be taken out."""
-    if instance.method == instance.Method.RECORDED:
-        remove_votes([instance.pk])

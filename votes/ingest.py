@@ -3,7 +3,7 @@
 One transaction per report. The same report twice, or its versions in other languages, give one record:
 facts are matched on natural keys (draft symbol; vote = draft + body + subject), texts are added per language,
 and a version that disagrees on a fact (a tally, a list, an outcome) is refused with the difference named.
-Hand corrections (`curation.Correction`) win over the report: a difference they explain is listed as a conflict,
+Hand corrections (`Correction`) win over the report: a difference they explain is listed as a conflict,
 never silently undone. A dry run does the same work inside a transaction that is rolled back.
 """
 
@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime
 import hashlib
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,14 +18,16 @@ from pathlib import Path
 from django.db import transaction
 
 from parsing import Report, parse_report
+from parsing.labels import VotedLabel
 from parsing.model import Action
 from parsing.model import Draft as ParsedDraft
 from reference import CountryDirectory
 
-from . import agreement
+from . import figures
 from .models import (
     AgendaItem,
     Body,
+    Correction,
     Country,
     Document,
     Draft,
@@ -37,9 +38,7 @@ from .models import (
     Sponsorship,
     Vote,
 )
-from .search import refresh_search_texts
 
-LABEL_PATTERN = re.compile(r"^(PP|OP)(\d+)(\(.+\))?$")
 PART_BY_PREFIX = {"PP": Paragraph.Part.PREAMBULAR, "OP": Paragraph.Part.OPERATIVE}
 
 
@@ -66,7 +65,8 @@ class IngestResult:
     updated: Counter = field(default_factory=Counter)
     unchanged: Counter = field(default_factory=Counter)
     conflicts: list[str] = field(default_factory=list)
-    new_recorded_vote_ids: list[int] = field(default_factory=list)
+    new_vote_ids: list[int] = field(default_factory=list)
+    figure_seconds: dict[str, float] = field(default_factory=dict)  # time spent on each stored figure
 
     @property
     def status(self) -> str:
@@ -113,37 +113,25 @@ def ingest_report(
     dry_run: bool = False,
     user=None,
     directory: CountryDirectory | None = None,
-    update_agreement: bool = True,
 ) -> IngestResult:
-    """Parse, check and store one report. Raises `parsing.ReportError` or `IngestRefused`; then nothing is written.
-
-    `update_agreement=False` leaves the stored agreement scores alone (a bulk load refreshes them once at the end
-    with `agreement.refresh_all()`)."""
+    """Parse, check and store one report, with the stored figures of what it adds (`votes.figures`), in one
+    transaction. Raises `parsing.ReportError` or `IngestRefused`; then nothing is written."""
     report = parse_report(source, directory)
     result = IngestResult(file_name=file_name, sha256=hashlib.sha256(source).hexdigest(), language=report.language)
     result.dry_run = dry_run
     with transaction.atomic():
-        _ReportWriter(report, result, user).write()
+        with figures.changing() as change:
+            writer = _ReportWriter(report, result, user)
+            writer.write()
+            # Positions and paragraphs were written in bulk, without signals: name what they changed.
+            change.created(votes=result.new_vote_ids, drafts=writer.draft_ids)
         if dry_run:
             transaction.set_rollback(True)
-            result.document_id = None
-            result.new_recorded_vote_ids = []
-        elif update_agreement and result.new_recorded_vote_ids:
-            # The stored agreement figures of the country pages take in the new votes, in the same transaction.
-            agreement.add_votes(result.new_recorded_vote_ids)
+    result.figure_seconds = dict(change.seconds)
+    if dry_run:
+        result.document_id = None
+        result.new_vote_ids = []
     return result
-
-
-def _label_parts(label: str) -> tuple[str, int, str]:
-    match = LABEL_PATTERN.match(label)
-    if not match:
-        raise ValueError(f"not a paragraph label: {label!r}")
-    return PART_BY_PREFIX[match.group(1)], int(match.group(2)), match.group(3) or ""
-
-
-def _label_sort_key(label: str) -> tuple:
-    part, number, sub_label = _label_parts(label)
-    return (0 if part == Paragraph.Part.PREAMBULAR else 1, number, sub_label)
 
 
 def _default_vote_date(session: Session) -> datetime.date:
@@ -155,8 +143,6 @@ class _ReportWriter:
     """Writes one parsed report; collects the differences that refuse it."""
 
     def __init__(self, report: Report, result: IngestResult, user):
-        from curation.models import Correction  # the curation app reads votes; import late to keep the layering
-
         self.report = report
         self.result = result
         self.user = user
@@ -168,6 +154,7 @@ class _ReportWriter:
         self.corrected_drafts = Correction.objects.latest_values(Draft)
         self.sponsorships_by_hand = Correction.objects.sponsorships_by_hand
         self.members_by_date: dict[datetime.date, set[str]] = {}
+        self.draft_ids: list[int] = []  # drafts written, whose search rows votes.figures rewrites
         # Rows of new votes, written in one statement each at the end of the report.
         self.new_positions: list[Position] = []
         self.new_intentions: list[IntendedPosition] = []
@@ -270,7 +257,7 @@ class _ReportWriter:
         draft.documents.add(self.document)
         self._sponsorships(draft, parsed, created)
         paragraphs = self._paragraphs(draft, parsed)
-        refresh_search_texts([draft.pk])  # the paragraphs were written in bulk, without signals
+        self.draft_ids.append(draft.pk)
         for order, action in enumerate(parsed.actions):
             self._vote(draft, paragraphs, action, order)
 
@@ -309,20 +296,20 @@ class _ReportWriter:
         stored = {p.voted_label: p for p in draft.paragraphs.all()}
         text_field = f"text_{self.language}"
         in_text = {p.voted_label: p for p in parsed.paragraphs}
-        voted = {a.subject for a in parsed.actions if LABEL_PATTERN.match(a.subject)}
-        labels = sorted(set(in_text) | set(parsed.rejected_labels) | voted, key=_label_sort_key)
+        voted = {a.subject for a in parsed.actions if VotedLabel.is_label(a.subject)}
+        labels = sorted(set(in_text) | set(parsed.rejected_labels) | voted, key=VotedLabel.parse)
         new_rows, changed_rows = [], []
         for order, voted_label in enumerate(labels):
             paragraph = stored.get(voted_label)
             source = in_text.get(voted_label)
             if paragraph is None:
-                part, number, sub_label = _label_parts(voted_label)
+                label = VotedLabel.parse(voted_label)
                 new_rows.append(
                     Paragraph(
                         draft=draft,
-                        part=part,
-                        number=number,
-                        sub_label=sub_label,
+                        part=PART_BY_PREFIX[label.part],
+                        number=label.number,
+                        sub_label=label.sub_label,
                         voted_label=voted_label,
                         label=source.label if source else "",
                         in_adopted_text=source is not None,
@@ -419,7 +406,6 @@ class _ReportWriter:
                 )
                 return
             positions = {iso3: listed.get(iso3, Position.Value.ABSENT) for iso3 in sorted(members)}
-        counts = Counter(positions.values())
         vote = Vote.objects.create(
             draft=draft,
             subject=subject,
@@ -430,11 +416,6 @@ class _ReportWriter:
             session=self.session,
             order=order,
             document=self.document,
-            yes_count=counts[Position.Value.YES],
-            no_count=counts[Position.Value.NO],
-            abstain_count=counts[Position.Value.ABSTAIN],
-            absent_count=counts[Position.Value.ABSENT],
-            margin=counts[Position.Value.YES] - counts[Position.Value.NO],
             **facts,
         )
         self.new_positions += [Position(vote=vote, country_id=iso3, position=value) for iso3, value in positions.items()]
@@ -449,8 +430,7 @@ class _ReportWriter:
             for intention in action.intended
         ]
         self.result.created["votes"] += 1
-        if vote.method == Vote.Method.RECORDED:
-            self.result.new_recorded_vote_ids.append(vote.pk)
+        self.result.new_vote_ids.append(vote.pk)  # its counts are recounted by votes.figures
         self.result.created["positions"] += len(positions)
         self.result.created["intended_positions"] += len(action.intended)
 

@@ -2,12 +2,16 @@
 
 Every fact of a committee report has a place here: who sponsored a draft, every action on it (a recorded vote
 on the whole or on one paragraph, or an adoption without a vote), one Position row per Member State per
-recorded vote (absent ones included), and the footnoted intentions. Counts and margins are computed once, at
-ingest, and stored with the vote (see `Vote.refresh_counts`).
+recorded vote (absent ones included), and the footnoted intentions. Counts and margins are stored with the
+vote, and the figures stored beside the record (country tallies, agreement, search rows) in their own models:
+`votes.figures` keeps all of them in step with the record.
 """
 
 from __future__ import annotations
 
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import get_language
@@ -420,17 +424,6 @@ class Vote(models.Model):
     def stated_matches_counted(self) -> bool:
         return (self.stated_yes, self.stated_no, self.stated_abstain) == (self.yes_count, self.no_count, self.abstain_count)
 
-    def refresh_counts(self, save: bool = True) -> None:
-        """Recount the stored positions into the count columns (after ingest or a hand correction)."""
-        counts = dict(self.positions.values_list("position").annotate(n=models.Count("id")).order_by())
-        self.yes_count = counts.get(Position.Value.YES, 0)
-        self.no_count = counts.get(Position.Value.NO, 0)
-        self.abstain_count = counts.get(Position.Value.ABSTAIN, 0)
-        self.absent_count = counts.get(Position.Value.ABSENT, 0)
-        self.margin = self.yes_count - self.no_count
-        if save:
-            self.save(update_fields=["yes_count", "no_count", "abstain_count", "absent_count", "margin"])
-
 
 class Position(models.Model):
     """How one Member State stood on one recorded vote. Every member on the vote's date has a row, absent ones too."""
@@ -556,3 +549,66 @@ class DraftSearchText(models.Model):
 
     def __str__(self) -> str:
         return f"search text of draft {self.draft_id}"
+
+
+# --- hand corrections ---------------------------------------------------------------------------------------
+# A rule of the record, so the record owns them: re-ingesting a report keeps what staff corrected (votes.ingest
+# reads them); the staff interface (curation) writes them.
+
+
+class CorrectionQuerySet(models.QuerySet):
+    def for_object(self, obj) -> "CorrectionQuerySet":
+        return self.filter(content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk)
+
+    def for_model(self, model) -> "CorrectionQuerySet":
+        return self.filter(content_type=ContentType.objects.get_for_model(model))
+
+    def sponsorships_by_hand(self, draft_symbol: str) -> dict[str, str]:
+        """{iso3: kind} for the sponsors of a draft that staff added, changed or removed by hand, the newest
+        correction winning; kind "" means removed. Keyed by the record's natural key (`Correction.key`), which
+        survives the deletion of the Sponsorship row itself."""
+        values = {}
+        rows = self.for_model(Sponsorship).filter(field="kind", key__draft=draft_symbol).order_by("created_at", "id")
+        for key, value in rows.values_list("key", "new_value"):
+            values[key["country"]] = value
+        return values
+
+    def latest_values(self, model) -> dict[tuple[int, str], str]:
+        """{(object_id, field): corrected value} for a model, the newest correction of each field winning."""
+        values = {}
+        rows = self.filter(content_type=ContentType.objects.get_for_model(model)).order_by("created_at", "id")
+        for object_id, field, value in rows.values_list("object_id", "field", "new_value"):
+            values[(object_id, field)] = value
+        return values
+
+
+class Correction(models.Model):
+    """A value changed by hand: which field of which record, the value before and after, who, when and why."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, help_text="Kind of record corrected.")
+    object_id = models.PositiveBigIntegerField(help_text="Primary key of the record corrected.")
+    record = GenericForeignKey("content_type", "object_id")
+    key = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text='Natural key of the record, which outlives its row: {"draft": symbol, "country": iso3} for a '
+        'sponsorship, {"draft", "body", "subject_label"} for a vote (plus "country" for a position), '
+        '{"draft", "voted_label"} for a paragraph.',
+    )
+    field = models.CharField(max_length=64, help_text='Name of the corrected field, e.g. "position" or "text_en".')
+    old_value = models.TextField(blank=True, help_text="The value before the correction (as the report gave it).")
+    new_value = models.TextField(blank=True, help_text="The corrected value.")
+    reason = models.TextField(help_text="Why the value was corrected (source, e.g. the verbatim record A/79/PV.29).")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, help_text="Who corrected it."
+    )
+    created_at = models.DateTimeField(auto_now_add=True, help_text="When it was corrected.")
+
+    objects = CorrectionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["content_type", "object_id", "field"], name="correction_target_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.content_type.model} {self.object_id}.{self.field}: {self.old_value!r} → {self.new_value!r}"

@@ -66,22 +66,3 @@ def rebuild_search_texts() -> int:
                 cursor.execute(definition)
             cursor.execute("SET CONSTRAINTS ALL DEFERRED")
     return written
-
-
-def draft_saved(sender, instance, **kwargs) -> None:
-    """post_save of a Draft: its heading may have changed."""
-    if not kwargs.get("raw"):
-        refresh_search_texts([instance.pk])
-
-
-def paragraph_saved(sender, instance, **kwargs) -> None:
-    """post_save of a Paragraph (edited in the admin, corrected): its draft's text changed."""
-    if not kwargs.get("raw"):
-        refresh_search_texts([instance.draft_id])
-
-
-def paragraph_deleted(sender, instance, **kwargs) -> None:
-    """post_delete of a Paragraph: rewritten once the deletion is committed — when a whole draft is being
-    deleted, its row would otherwise be written again mid-way and outlive the draft."""
-    draft_id = instance.draft_id
-    transaction.on_commit(lambda: refresh_search_texts([draft_id]))

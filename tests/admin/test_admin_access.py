@@ -6,14 +6,14 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from curation.groups import EDITORS, VIEWERS
-from curation.models import Correction
+from votes.models import Correction
 from curation.services import record_corrections
 from votes.models import Country, Document, Draft, Paragraph, Position, Sponsorship, Vote
 
 pytestmark = pytest.mark.django_db
 
 
-def registered_models(apps=("votes", "curation")):
+def registered_models(apps=("votes",)):
     """The models Tally registers (user accounts are the superuser's business)."""
     return sorted(
         (model for model in admin.site._registry if model._meta.app_label in apps), key=lambda model: model._meta.label
@@ -28,9 +28,9 @@ def admin_urls() -> list[str]:
     """Every page of the admin for the seed's data: index, app lists, and per model the changelist, add page,
     and for one object its change, delete and history pages (and a history version where there is history)."""
     urls = [reverse("admin:index"), reverse("admin:votes_document_upload"), reverse("admin:password_change")]
-    urls += [reverse("admin:app_list", args=[label]) for label in ("votes", "curation", "auth")]
+    urls += [reverse("admin:app_list", args=[label]) for label in ("votes", "auth")]
     urls.append(reverse("admin:autocomplete") + "?app_label=votes&model_name=vote&field_name=draft&term=L.53")
-    for model in registered_models(apps=("votes", "curation", "auth")):
+    for model in registered_models(apps=("votes", "auth")):
         info = f"admin:{model._meta.app_label}_{model._meta.model_name}"
         urls += [reverse(f"{info}_changelist"), reverse(f"{info}_add")]
         obj = some_object(model)

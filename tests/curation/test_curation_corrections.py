@@ -4,7 +4,7 @@ report is ingested again (listed as conflicts instead of being undone)."""
 import pytest
 from django.urls import reverse
 
-from curation.models import Correction
+from votes.models import Correction
 from tests.conftest import SEED_EN, SEED_ZH
 from tests.curation.conftest import vote_form
 from votes.ingest import ingest_report_file
@@ -144,7 +144,7 @@ def test_a_sponsor_removed_by_hand_stays_removed_when_the_report_is_ingested_aga
 
 def test_a_corrected_position_moves_the_stored_agreement_figures(seed, editor_client):
     """Côte d'Ivoire voted yes with China on PP18; corrected to abstain, that agreement is no longer counted."""
-    from votes.agreement import refresh_all
+    from votes import figures
     from votes.models import AgreementScore
 
     before = AgreementScore.objects.get(country_id="CIV", other_id="CHN")
@@ -155,5 +155,5 @@ def test_a_corrected_position_moves_the_stored_agreement_figures(seed, editor_cl
     assert editor_client.post(url, data).status_code == 302
     after = AgreementScore.objects.get(country_id="CIV", other_id="CHN")
     assert (after.votes, after.agreed) == (before.votes, before.agreed - 1)
-    refresh_all()  # the incremental figures equal a full recount
+    figures.recount()  # the incremental figures equal a full recount
     assert AgreementScore.objects.get(country_id="CIV", other_id="CHN").agreed == after.agreed

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from curation.models import Correction
+from votes.models import Correction
 from tests.curation.conftest import positions_of, pp18_expected, pp18_lists, vote_form
 from tests.curation.factories import ParagraphFactory
 from votes.models import Position, Vote

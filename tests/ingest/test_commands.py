@@ -73,7 +73,7 @@ def test_recount_restores_what_is_stored_beside_the_record(seed):
     AgreementScore.objects.filter(country_id="USA").delete()
     DraftSearchText.objects.all().delete()
     out, _ = run("recount")
-    assert f"{len(pairs)} country pairs" in out and "search rows of 1 draft(s)" in out
+    assert f"agreement: {len(pairs):,} rows" in out and "search rows: 1 rows" in out
     assert {t.country_id: (t.yes, t.no, t.abstain, t.absent, t.with_majority) for t in CountryTally.objects.all()} == tallies
     assert {(s.country_id, s.other_id): (s.common, s.same, s.votes, s.agreed) for s in AgreementScore.objects.all()} == pairs
     assert DraftSearchText.objects.get(draft=seed).body == search.body

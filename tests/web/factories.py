@@ -6,9 +6,7 @@ import datetime
 
 import factory
 
-from votes import agreement
-from votes.search import refresh_search_texts
-
+from votes import figures
 from votes.models import (
     AgendaItem,
     Body,
@@ -85,18 +83,20 @@ def make_vote(draft, subject_label="whole", *, outcome="adopted", date=datetime.
     if subject == "paragraph" and paragraph is None:
         paragraph = draft.paragraphs.get(voted_label=subject_label)
     recorded = method == "recorded"
-    vote = Vote.objects.create(
-        draft=draft, subject=subject, subject_label=subject_label, paragraph=paragraph, method=method, outcome=outcome,
-        body=draft.body, session=draft.session, meeting=31, date=date, order=order,
-        stated_yes=len(yes) if recorded else None, stated_no=len(no) if recorded else None,
-        stated_abstain=len(abstain) if recorded else None,
-    )
-    for value, codes in (("yes", yes), ("no", no), ("abstain", abstain), ("absent", absent)):
-        for code in codes:
-            Position.objects.create(vote=vote, country=CountryFactory(iso3=code), position=value)
-    for code, value, footnote in intended:
-        IntendedPosition.objects.create(vote=vote, country=CountryFactory(iso3=code), position=value, footnote=footnote, language="en")
-    vote.refresh_counts()
+    with figures.changing() as change:
+        vote = Vote.objects.create(
+            draft=draft, subject=subject, subject_label=subject_label, paragraph=paragraph, method=method, outcome=outcome,
+            body=draft.body, session=draft.session, meeting=31, date=date, order=order,
+            stated_yes=len(yes) if recorded else None, stated_no=len(no) if recorded else None,
+            stated_abstain=len(abstain) if recorded else None,
+        )
+        for value, codes in (("yes", yes), ("no", no), ("abstain", abstain), ("absent", absent)):
+            for code in codes:
+                Position.objects.create(vote=vote, country=CountryFactory(iso3=code), position=value)
+        for code, value, footnote in intended:
+            IntendedPosition.objects.create(vote=vote, country=CountryFactory(iso3=code), position=value, footnote=footnote, language="en")
+        change.created(votes=[vote.pk])  # its counts and the stored figures
+    vote.refresh_from_db()
     return vote
 
 
@@ -132,7 +132,6 @@ def build_mini() -> dict:
     other = DraftFactory(symbol="A/C.1/79/L.7", title_en="Outer space transparency", session=draft.session)
     ParagraphFactory(draft=other, part="operative", number=1, text_en="Calls for transparency in outer space")
     consensus = make_vote(other, "whole", outcome="adopted", method="without_vote", date=datetime.date(2024, 11, 4))
-    # What ingest stores besides the record (the paragraph text above was set in bulk, without signals).
-    agreement.refresh_all()
-    refresh_search_texts()
+    # The paragraph text above was set in bulk, without signals: recount what is stored beside the record.
+    figures.recount()
     return {"draft": draft, "other": other, "pp2": pp2, "op1": op1, "whole": whole, "consensus": consensus, **countries}

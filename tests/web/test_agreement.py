@@ -1,11 +1,12 @@
-"""votes.agreement: stored pairwise agreement, full refresh and incremental, checked against a direct count."""
+"""Stored pairwise agreement and country tallies (votes.agreement, kept by votes.figures), full refresh and
+incremental, checked against a direct count."""
 
 import itertools
 import random
 
 import pytest
 
-from votes import agreement
+from votes import agreement, figures
 from votes.models import AgreementScore, CountryTally, Position, Vote
 
 from .factories import CountryFactory, DraftFactory, make_vote
@@ -74,43 +75,41 @@ def rng(db):
     return random.Random(7)
 
 
-def test_refresh_all_matches_a_direct_count(rng):
+def test_refresh_matches_a_direct_count(rng):
     random_votes(rng, 25)
-    pairs = agreement.refresh_all(votes_per_chunk=4)  # several chunks
+    AgreementScore.objects.all().delete()
+    CountryTally.objects.all().delete()
+    pairs = agreement.refresh_pairs(votes_per_chunk=4)  # several chunks
+    agreement.refresh_tallies()
     assert stored() == direct()
     assert stored_tallies() == direct_tallies()
     assert pairs == len(direct())
     # Both directions are stored.
-    for (a, b), figures in stored().items():
-        assert stored()[(b, a)] == figures
+    for (a, b), counts in stored().items():
+        assert stored()[(b, a)] == counts
 
 
-def test_incremental_add_and_remove_match_a_full_refresh(rng):
-    random_votes(rng, 10)
-    agreement.refresh_all()
-    new = random_votes(rng, 5)
-    agreement.add_votes([v.pk for v in new])
+def test_incremental_add_and_remove_match_a_direct_count(rng):
+    random_votes(rng, 10)  # each added through votes.figures, as it was created
     assert stored() == direct()
     assert stored_tallies() == direct_tallies()
-    # A correction: take a vote out, change its positions, put it back.
-    vote = new[0]
-    agreement.remove_votes([vote.pk])
-    vote.positions.filter(position="yes").update(position="no")
-    vote.refresh_counts()
-    agreement.add_votes([vote.pk])
+    # A correction: the vote's old contribution is taken out, the new one put in.
+    vote = Vote.objects.first()
+    with figures.changing(votes=[vote.pk]):
+        vote.positions.filter(position="yes").update(position="no")
     assert stored() == direct()
     assert stored_tallies() == direct_tallies()
     # Deleting votes (or a draft with its votes) takes them out.
-    new[1].draft.delete()
-    for v in new[2:] + new[:1]:
+    votes = list(Vote.objects.all())
+    votes[1].draft.delete()
+    for v in votes[2:5]:
         v.delete()
     assert stored() == direct()
     assert {iso3: t for iso3, t in stored_tallies().items() if any(t.values())} == direct_tallies()
 
 
 def test_incremental_from_empty(rng):
-    votes = random_votes(rng, 3)
-    agreement.add_votes([v.pk for v in votes])
+    random_votes(rng, 3)
     assert stored() == direct()
     assert stored_tallies() == direct_tallies()
-    assert agreement.add_votes([]) == 0
+    assert agreement.apply_pairs([], +1) == 0

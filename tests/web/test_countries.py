@@ -2,7 +2,7 @@
 
 import re
 
-from votes.agreement import refresh_all
+from votes import figures
 from votes.models import CountryName
 
 from .factories import DraftFactory, make_vote
@@ -61,7 +61,7 @@ def test_country_page_sponsorships_and_intentions(client, mini):
 
 
 def test_country_page_agreement_with_denominators(client, mini):
-    refresh_all()
+    figures.recount()
     html = client.get("/countries/CHN/").content.decode()
     most = re.search(r'<ol class="agreement most">(.*?)</ol>', html, re.S).group(1)
     least = re.search(r'<ol class="agreement least">(.*?)</ol>', html, re.S).group(1)
@@ -88,13 +88,13 @@ def test_country_page_lowercase_redirects_and_unknown_404(client, mini):
 
 
 def test_country_page_query_budget(client, mini, django_assert_max_num_queries):
-    refresh_all()
+    figures.recount()
     with django_assert_max_num_queries(16) as captured:
         client.get("/countries/USA/")
     before = len(captured.captured_queries)
     for n in range(60):
         make_vote(DraftFactory(), "whole", yes=["USA"], no=["CHN"])
-    refresh_all()
+    figures.recount()
     with django_assert_max_num_queries(before):
         client.get("/countries/USA/", {"page": 2})
     with django_assert_max_num_queries(before):

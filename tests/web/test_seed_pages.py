@@ -5,7 +5,7 @@ import csv
 import io
 import re
 
-from votes.agreement import refresh_all
+from votes import figures
 
 SYMBOL_URL = "/drafts/A/C.1/79/L.53/Rev.1/"
 
@@ -75,7 +75,7 @@ def test_vote_page_193_positions_and_intentions(client, seed, django_assert_max_
 
 
 def test_seed_pages_within_budget(client, seed, django_assert_max_num_queries):
-    refresh_all()
+    figures.recount()
     for url, budget in [("/votes/", 8), ("/votes/?country=CHN", 10), (SYMBOL_URL, 5), ("/countries/CHN/", 16),
                         ("/countries/compare/?a=CHN&b=USA", 16), ("/search/?q=中国", 5), ("/drafts/", 8), ("/countries/", 2)]:
         with django_assert_max_num_queries(budget):

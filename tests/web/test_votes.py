@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from votes.agreement import refresh_all
+from votes import figures
 
 from .factories import DraftFactory, make_vote
 
@@ -191,7 +191,7 @@ def many(mini):
         yes = [f"Y{i:02d}" for i in range(n % 40)]
         no = [f"N{i:02d}" for i in range(10)]
         make_vote(draft, "whole", date=datetime.date(2024, 9, 1) + datetime.timedelta(days=n), yes=yes, no=no + ["USA"])
-    refresh_all()  # the figures ingest stores
+    figures.recount()  # the figures ingest stores
     return mini
 
 

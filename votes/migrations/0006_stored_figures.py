@@ -18,13 +18,44 @@ def statistics_target(target):
     return apply
 
 
-def fill_stored_figures(apps, schema_editor):
-    """A database holding votes gets its new figures counted now. (This runs today's code: on a database with
-    positions, migrate through here before a later change to these models.)"""
-    if apps.get_model("votes", "Position").objects.exists():
-        from votes.agreement import refresh_all
+# The figures as they were defined here, in SQL over this migration's tables, so that the migration never runs
+# later code against its schema (votes.figures recounts the figures of today's schema: `manage.py recount`).
+# Both PostgreSQL and SQLite run it; the pair count is a self-join, fine for the databases that predate this.
+_FILL_PAIRS = """
+INSERT INTO votes_agreementscore (country_id, other_id, common, same, votes, agreed, score)
+SELECT a.country_id, b.country_id, COUNT(*),
+    SUM(CASE WHEN a.position = b.position THEN 1 ELSE 0 END),
+    SUM(CASE WHEN a.position <> 'absent' AND b.position <> 'absent' THEN 1 ELSE 0 END),
+    SUM(CASE WHEN a.position <> 'absent' AND a.position = b.position THEN 1 ELSE 0 END),
+    NULL
+FROM votes_position a JOIN votes_position b ON b.vote_id = a.vote_id AND b.country_id <> a.country_id
+GROUP BY a.country_id, b.country_id
+"""
+_FILL_SCORES = "UPDATE votes_agreementscore SET score = agreed * 1.0 / votes WHERE votes > 0"
+# A country is with the majority when its position is the one position cast more often than each other one.
+_FILL_TALLIES = """
+INSERT INTO votes_countrytally (country_id, yes, no, abstain, absent, with_majority)
+SELECT p.country_id,
+    SUM(CASE WHEN p.position = 'yes' THEN 1 ELSE 0 END),
+    SUM(CASE WHEN p.position = 'no' THEN 1 ELSE 0 END),
+    SUM(CASE WHEN p.position = 'abstain' THEN 1 ELSE 0 END),
+    SUM(CASE WHEN p.position = 'absent' THEN 1 ELSE 0 END),
+    SUM(CASE
+        WHEN p.position = 'yes' AND v.yes_count > v.no_count AND v.yes_count > v.abstain_count THEN 1
+        WHEN p.position = 'no' AND v.no_count > v.yes_count AND v.no_count > v.abstain_count THEN 1
+        WHEN p.position = 'abstain' AND v.abstain_count > v.yes_count AND v.abstain_count > v.no_count THEN 1
+        ELSE 0 END)
+FROM votes_position p JOIN votes_vote v ON v.id = p.vote_id
+GROUP BY p.country_id
+"""
 
-        refresh_all()
+
+def fill_stored_figures(apps, schema_editor):
+    """A database holding votes gets its new figures counted now."""
+    if apps.get_model("votes", "Position").objects.exists():
+        schema_editor.execute("DELETE FROM votes_agreementscore")
+        for statement in (_FILL_PAIRS, _FILL_SCORES, _FILL_TALLIES):
+            schema_editor.execute(statement)
 
 
 class Migration(migrations.Migration):

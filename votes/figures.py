@@ -1,0 +1,298 @@
+"""Every figure stored beside the record — derived from it, kept so that pages need not count on each request —
+has its home here: a registry of named steps, each able to recount everything or only given votes or drafts.
+
+    FIGURES = vote counts → country tallies → agreement → search rows
+
+The order is part of the rule: a country's `with_majority` tally reads its votes' counts, so the counts are
+recounted first; the tallies and agreement figures take a vote's contribution out while its old positions and
+counts are still stored.
+
+Every write path of the record says which votes or drafts it changes, and nothing else:
+
+    with figures.changing(votes=[vote.pk]):    # their contributions are taken out here...
+        ... change the positions ...
+    # ... and the new ones put in here, in the same transaction as the change.
+
+    with figures.changing() as change:
+        ... create votes ...
+        change.created(votes=new_ids, drafts=[draft.pk])   # records made inside: nothing to take out
+        change.include(votes=[other.pk])                    # an existing vote about to change, named late
+
+Changes nest: an inner `changing` joins the outer one. Deletions need no call: a vote's `pre_delete` takes its
+contribution out (`vote_deleting`), and saved or deleted drafts and paragraphs mark their search rows
+(`drafts_changed`), through the receivers connected in `votes.apps`. `recount()` rebuilds every figure from the
+record (`manage.py recount`, bulk loads); adding a figure = one `Figure` subclass below, in `FIGURES`, and its
+model.
+"""
+
+from __future__ import annotations
+
+import time
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Iterator
+
+from django.db import connection, transaction
+
+from . import agreement, search
+from .models import AgreementScore, CountryTally, DraftSearchText, Position, Vote
+
+# --- the figures ---------------------------------------------------------------------------------------------
+
+
+class Figure:
+    """One kind of stored figure. `model` holds it; `fields` are the columns it writes (tests corrupt them)."""
+
+    name: str
+    description: str
+    model: type
+    fields: tuple[str, ...]
+
+    def recount_all(self) -> int:
+        """Rebuild every row from the record; returns the number of rows written."""
+        raise NotImplementedError
+
+    def take_out(self, vote_ids: list[int]) -> None:
+        """Before the given votes change: take out what they contribute now (figures summed over votes)."""
+
+    def put_in(self, vote_ids: list[int], draft_ids: list[int]) -> None:
+        """After the change: add (or recount) what the given votes and drafts contribute now."""
+
+
+class VoteCounts(Figure):
+    """Each vote's counts of its positions (yes, no, abstain, absent) and margin (yes − no): lists sort and
+    filter on them."""
+
+    name = "vote counts"
+    description = "each vote's yes, no, abstain and absent counts and margin, from its positions"
+    model = Vote
+    fields = ("yes_count", "no_count", "abstain_count", "absent_count", "margin")
+
+    # One statement for any number of votes (UPDATE … FROM: PostgreSQL, SQLite 3.33+). Votes without positions
+    # (adopted without a vote, or all positions removed) get zeros from the LEFT JOIN.
+    _UPDATE = """
+        UPDATE {vote} SET yes_count = c.yes, no_count = c.no, abstain_count = c.abstain, absent_count = c.absent,
+            margin = c.yes - c.no
+        FROM (
+            SELECT v.id AS vote_id,
+                COUNT(CASE WHEN p.position = 'yes' THEN 1 END) AS yes,
+                COUNT(CASE WHEN p.position = 'no' THEN 1 END) AS no,
+                COUNT(CASE WHEN p.position = 'abstain' THEN 1 END) AS abstain,
+                COUNT(CASE WHEN p.position = 'absent' THEN 1 END) AS absent
+            FROM {vote} v LEFT JOIN {position} p ON p.vote_id = v.id
+            {where}
+            GROUP BY v.id
+        ) AS c
+        WHERE {vote}.id = c.vote_id
+    """
+    CHUNK = 500  # votes per statement when given ids (SQLite's limit of bound parameters)
+
+    def _update(self, where: str = "", params: list | None = None) -> int:
+        sql = self._UPDATE.format(vote=Vote._meta.db_table, position=Position._meta.db_table, where=where)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params or [])
+            return cursor.rowcount
+
+    def recount_all(self) -> int:
+        return self._update()
+
+    def put_in(self, vote_ids, draft_ids) -> None:
+        for start in range(0, len(vote_ids), self.CHUNK):
+            chunk = vote_ids[start : start + self.CHUNK]
+            self._update(f"WHERE v.id IN ({', '.join(['%s'] * len(chunk))})", chunk)
+
+
+class CountryTallies(Figure):
+    """Each country's whole record in figures (`CountryTally`): the unfiltered country page and the count of a
+    country's votes read one row."""
+
+    name = "country tallies"
+    description = "each country's votes by position and with the majority"
+    model = CountryTally
+    fields = CountryTally.FIELDS
+
+    def recount_all(self) -> int:
+        return agreement.refresh_tallies()
+
+    def take_out(self, vote_ids) -> None:
+        agreement.apply_tallies(vote_ids, -1)
+
+    def put_in(self, vote_ids, draft_ids) -> None:
+        agreement.apply_tallies(vote_ids, +1)
+
+
+class Agreement(Figure):
+    """How each pair of countries stood relative to each other (`AgreementScore`, both directions)."""
+
+    name = "agreement"
+    description = "each pair of countries' votes in common and in agreement"
+    model = AgreementScore
+    fields = ("common", "same", "votes", "agreed", "score")
+
+    def recount_all(self) -> int:
+        return agreement.refresh_pairs()
+
+    def take_out(self, vote_ids) -> None:
+        agreement.apply_pairs(vote_ids, -1)
+
+    def put_in(self, vote_ids, draft_ids) -> None:
+        agreement.apply_pairs(vote_ids, +1)
+
+
+class SearchRows(Figure):
+    """Each draft's normalised text (`DraftSearchText`), which the text search looks in."""
+
+    name = "search rows"
+    description = "each draft's symbol, titles and paragraphs, normalised for the text search"
+    model = DraftSearchText
+    fields = ("heading", "body")
+
+    def recount_all(self) -> int:
+        return search.rebuild_search_texts()
+
+    def put_in(self, vote_ids, draft_ids) -> None:
+        if draft_ids:
+            search.refresh_search_texts(draft_ids)
+
+
+FIGURES: tuple[Figure, ...] = (VoteCounts(), CountryTallies(), Agreement(), SearchRows())
+
+
+def by_name(names: Iterable[str] | None) -> list[Figure]:
+    """The registered figures named (all of them, in order, when `names` is None)."""
+    if names is None:
+        return list(FIGURES)
+    names = set(names)
+    unknown = names - {figure.name for figure in FIGURES}
+    if unknown:
+        raise ValueError(f"unknown figures: {', '.join(sorted(unknown))}")
+    return [figure for figure in FIGURES if figure.name in names]
+
+
+# --- recounting ----------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Recounted:
+    figure: Figure
+    rows: int
+    seconds: float
+
+    def __str__(self) -> str:
+        return f"{self.figure.name}: {self.rows:,} rows in {self.seconds:.1f} s"
+
+
+def recount(names: Iterable[str] | None = None, *, log: Callable[[str], None] | None = None) -> list[Recounted]:
+    """Rebuild the figures (all, or those named) from the record, in order, in one transaction."""
+    done = []
+    with transaction.atomic():
+        for figure in by_name(names):
+            if log:
+                log(f"recounting {figure.name} ({figure.description}) …")
+            started = time.perf_counter()
+            rows = figure.recount_all()
+            done.append(Recounted(figure, rows, time.perf_counter() - started))
+    return done
+
+
+# --- changes of the record -----------------------------------------------------------------------------------
+
+
+@dataclass
+class Change:
+    """The votes and drafts a change of the record touches; their figures are recounted when it ends."""
+
+    vote_ids: set[int] = field(default_factory=set)
+    draft_ids: set[int] = field(default_factory=set)
+    seconds: dict[str, float] = field(default_factory=dict)  # time spent per figure, for the benchmark
+
+    def include(self, *, votes: Iterable[int] = (), drafts: Iterable[int] = ()) -> None:
+        """Name stored votes and drafts about to change: votes not named before have their contribution taken
+        out now, while their old positions and counts are still stored."""
+        new_votes = sorted(set(votes) - self.vote_ids)
+        if new_votes:
+            self._timed(lambda figure: figure.take_out(new_votes))
+            self.vote_ids.update(new_votes)
+        self.draft_ids.update(drafts)
+
+    def created(self, *, votes: Iterable[int] = (), drafts: Iterable[int] = ()) -> None:
+        """Name votes and drafts created inside the change: they contribute only from its end."""
+        self.vote_ids.update(votes)
+        self.draft_ids.update(drafts)
+
+    def _timed(self, step: Callable[[Figure], None]) -> None:
+        for figure in FIGURES:
+            started = time.perf_counter()
+            step(figure)
+            self.seconds[figure.name] = self.seconds.get(figure.name, 0.0) + time.perf_counter() - started
+
+    def finish(self) -> None:
+        vote_ids, draft_ids = sorted(self.vote_ids), sorted(self.draft_ids)
+        if vote_ids or draft_ids:
+            self._timed(lambda figure: figure.put_in(vote_ids, draft_ids))
+
+
+_active: ContextVar[Change | None] = ContextVar("figures_change", default=None)
+
+
+@contextmanager
+def changing(*, votes: Iterable[int] = (), drafts: Iterable[int] = ()) -> Iterator[Change]:
+    """Wrap a change of the record (see the module docstring): one transaction for the change and its figures."""
+    outer = _active.get()
+    if outer is not None:
+        outer.include(votes=votes, drafts=drafts)
+        yield outer
+        return
+    change = Change()
+    with transaction.atomic():
+        token = _active.set(change)
+        try:
+            change.include(votes=votes, drafts=drafts)
+            yield change
+        finally:
+            _active.reset(token)
+        change.finish()
+
+
+# --- receivers (connected in votes.apps) ---------------------------------------------------------------------
+
+
+def vote_deleting(sender, instance, **kwargs) -> None:
+    """pre_delete of a Vote: its positions are still stored, so its contribution can be taken out."""
+    change = _active.get()
+    if change is not None:
+        change.include(votes=[instance.pk])
+    else:
+        for figure in FIGURES:
+            figure.take_out([instance.pk])
+
+
+def draft_saved(sender, instance, **kwargs) -> None:
+    """post_save of a Draft: its heading may have changed."""
+    if not kwargs.get("raw"):
+        _drafts_changed([instance.pk])
+
+
+def paragraph_saved(sender, instance, **kwargs) -> None:
+    """post_save of a Paragraph (edited in the admin, corrected): its draft's text changed."""
+    if not kwargs.get("raw"):
+        _drafts_changed([instance.draft_id])
+
+
+def paragraph_deleted(sender, instance, **kwargs) -> None:
+    """post_delete of a Paragraph. Outside a change, its draft's row is rewritten once the deletion is committed:
+    when a whole draft is being deleted, the row would otherwise be written again mid-way and outlive the draft."""
+    draft_id = instance.draft_id
+    if _active.get() is not None:
+        _drafts_changed([draft_id])
+    else:
+        transaction.on_commit(lambda: search.refresh_search_texts([draft_id]))
+
+
+def _drafts_changed(draft_ids: list[int]) -> None:
+    change = _active.get()
+    if change is not None:
+        change.created(drafts=draft_ids)  # search rows are rewritten whole: nothing to take out
+    else:
+        search.refresh_search_texts(draft_ids)
