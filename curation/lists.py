@@ -17,11 +17,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
 
-from reference import CountryDirectory, UnknownCountryName, split_names
+from reference import LANGUAGES, CountryDirectory, UnknownCountryName, split_names
 
-__all__ = ["LIST_LANGUAGES", "CountryLists", "detect_language", "resolve_country_list", "split_country_list"]
+__all__ = ["CountryLists", "detect_language", "resolve_country_list", "split_country_list"]
 
-LIST_LANGUAGES = ("en", "fr", "es", "ru", "zh", "ar")
 
 # Always a boundary between two names: commas (Latin, ideographic, Arabic), 、, semicolons, full stops at a line end.
 _HARD_SEPARATORS = re.compile(r"[,，、;；،؛]")
@@ -56,8 +55,8 @@ def split_country_list(
     >>> split_country_list("安提瓜和巴布达、白\\n俄罗斯和特立尼达和多巴哥。", "zh")
     ['安提瓜和巴布达', '白俄罗斯', '特立尼达和多巴哥']
     """
-    if language not in LIST_LANGUAGES:
-        raise ValueError(f"unsupported language {language!r}; expected one of {', '.join(LIST_LANGUAGES)}")
+    if language not in LANGUAGES:
+        raise ValueError(f"unsupported language {language!r}; expected one of {', '.join(LANGUAGES)}")
     directory = directory or CountryDirectory.default()
     text = (text or "").replace("\r\n", "\n").replace("\r", "\n").strip()
     text = _HEADING.sub("", text, count=1).strip()

@@ -205,3 +205,5 @@ def apply_tallies(vote_ids: Iterable[int], sign: int) -> None:
         rows[iso3] = tally
     CountryTally.objects.bulk_create([t for iso3, t in rows.items() if iso3 not in stored])
     CountryTally.objects.bulk_update([t for iso3, t in rows.items() if iso3 in stored], CountryTally.FIELDS)
+    if sign < 0:  # a country whose every vote was taken out has no tally, as after a full recount
+        CountryTally.objects.filter(pk__in=list(rows), **dict.fromkeys(CountryTally.FIELDS, 0)).delete()

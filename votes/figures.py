@@ -42,11 +42,12 @@ from .models import AgreementScore, CountryTally, DraftSearchText, Position, Vot
 
 
 class Figure:
-    """One kind of stored figure. `model` holds it; `fields` are the columns it writes (tests corrupt them)."""
+    """One kind of stored figure. `model` holds it, one row per `key`; `fields` are the columns it writes."""
 
     name: str
     description: str
     model: type
+    key: tuple[str, ...]
     fields: tuple[str, ...]
 
     def recount_all(self) -> int:
@@ -67,6 +68,7 @@ class VoteCounts(Figure):
     name = "vote counts"
     description = "each vote's yes, no, abstain and absent counts and margin, from its positions"
     model = Vote
+    key = ("id",)
     fields = ("yes_count", "no_count", "abstain_count", "absent_count", "margin")
 
     # One statement for any number of votes (UPDATE … FROM: PostgreSQL, SQLite 3.33+). Votes without positions
@@ -110,6 +112,7 @@ class CountryTallies(Figure):
     name = "country tallies"
     description = "each country's votes by position and with the majority"
     model = CountryTally
+    key = ("country_id",)
     fields = CountryTally.FIELDS
 
     def recount_all(self) -> int:
@@ -128,6 +131,7 @@ class Agreement(Figure):
     name = "agreement"
     description = "each pair of countries' votes in common and in agreement"
     model = AgreementScore
+    key = ("country_id", "other_id")
     fields = ("common", "same", "votes", "agreed", "score")
 
     def recount_all(self) -> int:
@@ -146,6 +150,7 @@ class SearchRows(Figure):
     name = "search rows"
     description = "each draft's symbol, titles and paragraphs, normalised for the text search"
     model = DraftSearchText
+    key = ("draft_id",)
     fields = ("heading", "body")
 
     def recount_all(self) -> int:

@@ -18,6 +18,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from reference import LANGUAGES
+
 from .querysets import (
     AgreementScoreQuerySet,
     CountryQuerySet,
@@ -28,7 +30,7 @@ from .querysets import (
     VoteQuerySet,
 )
 
-LANGUAGES = ("en", "fr", "es", "ru", "zh", "ar")
+# The six official languages, defined once in the reference data (plain Python); the names of their choices.
 LANGUAGE_CHOICES = [
     ("en", "English"),
     ("fr", "French"),

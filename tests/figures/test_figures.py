@@ -1,0 +1,137 @@
+"""votes.figures, the one home of the stored figures: each registered figure is restored by a recount after it
+was corrupted, and every write path of the record (ingest, a correction of positions, an admin save, a
+deletion) leaves every figure equal to a count from scratch."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import models
+from django.urls import reverse
+
+from curation.services import set_positions
+from tests.conftest import SEED_EN
+from tests.curation.test_curation_corrections import post_data_of
+from votes import figures
+from votes.ingest import ingest_report_file
+from votes.models import CountryTally, Draft, Paragraph, Position, Vote
+
+pytestmark = pytest.mark.django_db
+
+
+def snapshot() -> dict[str, dict[tuple, tuple]]:
+    """Every stored figure, by figure and row key."""
+    return {
+        figure.name: {
+            row[: len(figure.key)]: row[len(figure.key) :]
+            for row in figure.model.objects.order_by().values_list(*figure.key, *figure.fields)
+        }
+        for figure in figures.FIGURES
+    }
+
+
+def from_scratch() -> dict[str, dict[tuple, tuple]]:
+    """The figures as a full recount gives them (the current ones are restored afterwards by the rollback)."""
+    figures.recount()
+    return snapshot()
+
+
+def corrupt(figure: figures.Figure) -> None:
+    """Wrong values in every row of the figure, and, where rows are the figure's own, one row fewer."""
+    wrong = {}
+    for name in figure.fields:
+        field = figure.model._meta.get_field(name)
+        wrong[name] = "corrupted" if isinstance(field, models.TextField) else (0.5 if isinstance(field, models.FloatField) else 7)
+    figure.model.objects.update(**wrong)
+    if figure.model is not Vote:  # a vote is the record itself, not a figure
+        figure.model.objects.order_by("pk").first().delete()
+
+
+def test_every_stored_model_is_registered():
+    stored = {figure.model for figure in figures.FIGURES}
+    assert {CountryTally, Vote} <= stored and len(figures.FIGURES) == len({f.name for f in figures.FIGURES})
+    with pytest.raises(ValueError, match="unknown figures: nothing"):
+        figures.by_name(["nothing"])
+
+
+@pytest.mark.parametrize("figure", figures.FIGURES, ids=lambda figure: figure.name)
+def test_recount_restores_a_corrupted_figure(seed, figure):
+    before = snapshot()
+    assert before[figure.name], "the seed gives every figure rows"
+    corrupt(figure)
+    assert snapshot()[figure.name] != before[figure.name]
+    figures.recount([figure.name])
+    assert snapshot() == before
+
+
+def test_ingest_leaves_the_figures_as_a_recount_would(seed):
+    assert snapshot() == from_scratch()
+    assert snapshot()["vote counts"][(seed.votes.get(subject_label="PP18").pk,)] == (87, 53, 22, 31, 34)
+
+
+def test_a_correction_of_positions_moves_every_figure(seed):
+    vote = seed.votes.get(subject_label="PP18")
+    listed = dict(vote.positions.exclude(position="absent").values_list("country_id", "position"))
+    listed["CIV"] = "abstain"
+    listed["USA"] = "yes"
+    set_positions(vote, listed, reason="verbatim record")
+    assert (vote.yes_count, vote.no_count, vote.abstain_count) == (87, 52, 23)
+    assert snapshot() == from_scratch()
+
+
+def test_an_admin_save_of_a_position_moves_every_figure(seed, editor_client):
+    position = Position.objects.get(vote__draft=seed, vote__subject_label="OP2", country_id="FRA")
+    url = reverse("admin:votes_position_change", args=[position.pk])
+    data = post_data_of(editor_client.get(url))
+    data.update(position="yes" if position.position != "yes" else "no", reason="A/C.1/79/PV.31")
+    assert editor_client.post(url, data).status_code == 302
+    assert snapshot() == from_scratch()
+
+
+def test_an_admin_save_of_a_paragraph_rewrites_its_search_row(seed, editor_client):
+    paragraph = Paragraph.objects.get(draft=seed, voted_label="PP18")
+    url = reverse("admin:votes_paragraph_change", args=[paragraph.pk])
+    data = post_data_of(editor_client.get(url))
+    data.update(text_en="Noting the zebra-striped export controls", reason="A/C.1/79/L.53/Rev.1, corrected text")
+    assert editor_client.post(url, data).status_code == 302
+    assert "zebra-striped" in seed.search_text.body
+    assert snapshot() == from_scratch()
+
+
+def test_deleting_votes_and_a_draft_takes_them_out_of_every_figure(seed):
+    seed.votes.get(subject_label="OP2").delete()
+    assert snapshot() == from_scratch()
+    seed.votes.all().delete()  # one by one, as the admin's delete action does (a paragraph's vote protects it)
+    assert snapshot() == from_scratch()
+    Draft.objects.get(pk=seed.pk).delete()
+    assert snapshot() == from_scratch()
+    assert not CountryTally.objects.exists()
+
+
+def test_nested_changes_take_a_vote_out_once(seed):
+    vote = seed.votes.get(subject_label="whole")
+    with figures.changing(votes=[vote.pk]) as outer:
+        with figures.changing(votes=[vote.pk]) as inner:
+            assert inner is outer
+            vote.positions.filter(country_id="CHN").update(position="no")
+        outer.include(votes=[vote.pk])
+    assert snapshot() == from_scratch()
+
+
+def test_a_failed_change_writes_no_figure(seed):
+    before = snapshot()
+    vote = seed.votes.get(subject_label="whole")
+    with pytest.raises(RuntimeError):
+        with figures.changing(votes=[vote.pk]):
+            vote.positions.filter(country_id="CHN").update(position="no")
+            raise RuntimeError("the change fails half-way")
+    assert snapshot() == before
+
+
+def test_a_second_language_changes_no_figure_but_the_search_row(seed):
+    before = snapshot()
+    ingest_report_file(SEED_EN)
+    after = snapshot()
+    assert {name: rows for name, rows in after.items() if name != "search rows"} == {
+        name: rows for name, rows in before.items() if name != "search rows"
+    }
+    assert after == from_scratch()
