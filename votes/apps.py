@@ -7,7 +7,7 @@ class VotesConfig(AppConfig):
     verbose_name = "Voting record"
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save, pre_delete
+        from django.db.models.signals import post_delete, post_migrate, post_save, pre_delete
 
         from . import figures
         from .models import Draft, Paragraph, Vote
@@ -18,3 +18,4 @@ class VotesConfig(AppConfig):
         post_save.connect(figures.draft_saved, sender=Draft, dispatch_uid="votes.figures.draft_saved")
         post_save.connect(figures.paragraph_saved, sender=Paragraph, dispatch_uid="votes.figures.paragraph_saved")
         post_delete.connect(figures.paragraph_deleted, sender=Paragraph, dispatch_uid="votes.figures.paragraph_deleted")
+        post_migrate.connect(figures.fill_missing, sender=self, dispatch_uid="votes.figures.fill_missing")

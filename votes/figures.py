@@ -20,9 +20,9 @@ Every write path of the record says which votes or drafts it changes, and nothin
 
 Changes nest: an inner `changing` joins the outer one. Deletions need no call: a vote's `pre_delete` takes its
 contribution out (`vote_deleting`), and saved or deleted drafts and paragraphs mark their search rows
-(`drafts_changed`), through the receivers connected in `votes.apps`. `recount()` rebuilds every figure from the
-record (`manage.py recount`, bulk loads); adding a figure = one `Figure` subclass below, in `FIGURES`, and its
-model.
+(`draft_saved`, `paragraph_saved`, `paragraph_deleted`), through the receivers connected in `votes.apps`. `recount()` rebuilds every figure from the
+record (`manage.py recount`, bulk loads). Adding a figure = one `Figure` subclass below, in `FIGURES`, and its
+model: `migrate` counts a figure whose table it finds empty (`fill_missing`).
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ from typing import Callable, Iterable, Iterator
 from django.db import connection, transaction
 
 from . import agreement, search
-from .models import AgreementScore, CountryTally, DraftSearchText, Position, Vote
+from .models import AgreementScore, CountryTally, Draft, DraftSearchText, Position, Vote
 
 # --- the figures ---------------------------------------------------------------------------------------------
 
@@ -53,6 +53,10 @@ class Figure:
     def recount_all(self) -> int:
         """Rebuild every row from the record; returns the number of rows written."""
         raise NotImplementedError
+
+    def missing(self) -> bool:
+        """Whether the figure has no rows although the record would give it some (a figure added since)."""
+        return not self.model.objects.exists() and Position.objects.exists()
 
     def take_out(self, vote_ids: list[int]) -> None:
         """Before the given votes change: take out what they contribute now (figures summed over votes)."""
@@ -98,6 +102,9 @@ class VoteCounts(Figure):
 
     def recount_all(self) -> int:
         return self._update()
+
+    def missing(self) -> bool:
+        return False  # columns of the votes themselves, written with them
 
     def put_in(self, vote_ids, draft_ids) -> None:
         for start in range(0, len(vote_ids), self.CHUNK):
@@ -156,6 +163,9 @@ class SearchRows(Figure):
     def recount_all(self) -> int:
         return search.rebuild_search_texts()
 
+    def missing(self) -> bool:
+        return not self.model.objects.exists() and Draft.objects.exists()
+
     def put_in(self, vote_ids, draft_ids) -> None:
         if draft_ids:
             search.refresh_search_texts(draft_ids)
@@ -199,6 +209,14 @@ def recount(names: Iterable[str] | None = None, *, log: Callable[[str], None] | 
             rows = figure.recount_all()
             done.append(Recounted(figure, rows, time.perf_counter() - started))
     return done
+
+
+def fill_missing(sender=None, **kwargs) -> None:
+    """post_migrate of the votes app: a figure whose table a migration just created is counted now, so a new
+    figure needs no backfill migration of its own."""
+    missing = [figure.name for figure in FIGURES if figure.missing()]
+    if missing:
+        recount(missing)
 
 
 # --- changes of the record -----------------------------------------------------------------------------------
