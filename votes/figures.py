@@ -112,7 +112,20 @@ class VoteCounts(Figure):
             self._update(f"WHERE v.id IN ({', '.join(['%s'] * len(chunk))})", chunk)
 
 
-class CountryTallies(Figure):
+class SummedOverVotes(Figure):
+    """A figure that is a sum over votes: a change takes the votes' terms out and adds them back."""
+
+    def apply(self, vote_ids: list[int], sign: int) -> None:
+        raise NotImplementedError
+
+    def take_out(self, vote_ids) -> None:
+        self.apply(vote_ids, -1)
+
+    def put_in(self, vote_ids, draft_ids) -> None:
+        self.apply(vote_ids, +1)
+
+
+class CountryTallies(SummedOverVotes):
     """Each country's whole record in figures (`CountryTally`): the unfiltered country page and the count of a
     country's votes read one row."""
 
@@ -125,14 +138,11 @@ class CountryTallies(Figure):
     def recount_all(self) -> int:
         return agreement.refresh_tallies()
 
-    def take_out(self, vote_ids) -> None:
-        agreement.apply_tallies(vote_ids, -1)
-
-    def put_in(self, vote_ids, draft_ids) -> None:
-        agreement.apply_tallies(vote_ids, +1)
+    def apply(self, vote_ids, sign) -> None:
+        agreement.apply_tallies(vote_ids, sign)
 
 
-class Agreement(Figure):
+class Agreement(SummedOverVotes):
     """How each pair of countries stood relative to each other (`AgreementScore`, both directions)."""
 
     name = "agreement"
@@ -144,11 +154,8 @@ class Agreement(Figure):
     def recount_all(self) -> int:
         return agreement.refresh_pairs()
 
-    def take_out(self, vote_ids) -> None:
-        agreement.apply_pairs(vote_ids, -1)
-
-    def put_in(self, vote_ids, draft_ids) -> None:
-        agreement.apply_pairs(vote_ids, +1)
+    def apply(self, vote_ids, sign) -> None:
+        agreement.apply_pairs(vote_ids, sign)
 
 
 class SearchRows(Figure):
