@@ -66,9 +66,6 @@ class CountryQuerySet(models.QuerySet):
             Q(memberships__start__lte=on_date) & (Q(memberships__end__isnull=True) | Q(memberships__end__gte=on_date))
         ).distinct()
 
-    def current_members(self) -> "CountryQuerySet":
-        return self.filter(kind="member")
-
     def in_language_order(self, language: str) -> "CountryQuerySet":
         """Ordered by the short name in `language` (English for a blank name sorts those last by English)."""
         if language == "en":
@@ -138,15 +135,6 @@ class DraftQuerySet(models.QuerySet):
 class VoteQuerySet(models.QuerySet):
     def recorded(self) -> "VoteQuerySet":
         return self.filter(method="recorded")
-
-    def without_vote(self) -> "VoteQuerySet":
-        return self.filter(method="without_vote")
-
-    def on_paragraphs(self) -> "VoteQuerySet":
-        return self.filter(subject="paragraph")
-
-    def on_whole(self) -> "VoteQuerySet":
-        return self.filter(subject="whole")
 
     def for_listing(self) -> "VoteQuerySet":
         """What a list row shows: the draft, its body and the paragraph, in one query."""
@@ -262,13 +250,6 @@ class VoteQuerySet(models.QuerySet):
 
 
 class PositionQuerySet(models.QuerySet):
-    def of_country(self, iso3: str) -> "PositionQuerySet":
-        return self.filter(country_id=iso3)
-
-    def voting(self) -> "PositionQuerySet":
-        """Positions actually cast (absent excluded)."""
-        return self.exclude(position="absent")
-
     def tallies_by_country(self) -> "PositionQuerySet":
         """One row per country: its counts by position and `with_majority` (the figures of CountryTally)."""
         return self.order_by().values("country_id").annotate(**tally_aggregates("position", vote="vote__"))
