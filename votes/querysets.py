@@ -160,21 +160,25 @@ class VoteQuerySet(models.QuerySet):
 
     # --- filters ----------------------------------------------------------------------------------------------
 
-    def with_country(self, iso3: str, position: str | None = None) -> "VoteQuerySet":
-        """Votes on which `iso3` has a recorded position (optionally: that position), annotated with it as
-        `country_position`, and with its stated intention (footnote), if any, as `intended_position` and
-        `intended_footnote`. One inner join and one outer join, both on a unique (vote, country) pair."""
+    def with_country(self, iso3: str) -> "VoteQuerySet":
+        """Votes on which `iso3` has a recorded position, annotated with it as `country_position`, and with its
+        stated intention (footnote), if any, as `intended_position` and `intended_footnote`. One inner join and
+        one outer join, both on a unique (vote, country) pair."""
         qs = self.annotate(
             country_pos=FilteredRelation("positions", condition=Q(positions__country_id=iso3)),
             country_intent=FilteredRelation("intended_positions", condition=Q(intended_positions__country_id=iso3)),
-        )
-        # One filter() call: a second one on the same multi-valued relation would join positions a second time.
-        qs = qs.filter(country_pos__position=position) if position else qs.filter(country_pos__position__isnull=False)
+        ).filter(country_pos__position__isnull=False)
         return qs.annotate(
             country_position=F("country_pos__position"),
             intended_position=F("country_intent__position"),
             intended_footnote=F("country_intent__footnote"),
         )
+
+    def with_position(self, position: str) -> "VoteQuerySet":
+        """After `with_country`: the votes on which the country took `position`. Through the annotation, on the
+        join already made: a filter on `country_pos__position` in a second filter() call would join the positions
+        a second time."""
+        return self.filter(country_position=position)
 
     def with_countries(self, codes: Iterable[str], intentions: bool = False) -> "VoteQuerySet":
         """Votes on which every one of `codes` has a recorded position, annotated `pos_0`, `pos_1`, ... in order
