@@ -224,10 +224,38 @@ class VoteQuerySet(models.QuerySet):
 
     # --- aggregates -------------------------------------------------------------------------------------------
 
-    def country_summary(self) -> dict[str, int]:
-        """After `with_country`: counts by position, and how often the country cast the most common position of
-        the vote (yes, no or abstain; no majority on a tie) — one aggregate query from the stored counts."""
-        return self.order_by().aggregate(**tally_aggregates("country_pos__position", vote=""))
+    def country_summary(self, iso3: str, filtered: bool) -> dict:
+        """After `with_country(iso3)`: the country's votes by position (`yes`, `no`, `abstain`, `absent`), their
+        `total`, those `cast` (yes, no or abstain), how often it cast the most common position of the vote
+        (`with_majority`, see `cast_with_majority`) and that share of the votes cast (`majority_share`, None
+        without any). The whole record's figures are stored (CountryTally); `filtered` votes are counted, in one
+        aggregate query from the votes' stored counts."""
+        from .models import CountryTally
+
+        if filtered:
+            counts = self.order_by().aggregate(**tally_aggregates("country_pos__position", vote=""))
+        else:
+            counts = CountryTally.objects.summary(iso3)
+        total = sum(counts[value] for value in (*CAST, "absent"))
+        cast = total - counts["absent"]
+        share = counts["with_majority"] / cast if cast else None
+        return {**counts, "total": total, "cast": cast, "majority_share": share}
+
+    def comparison(self, codes: list[str], filtered: bool) -> dict:
+        """After `with_countries(codes)`: the number of votes (`total`), of those the votes on which the countries
+        did not all take the same position (`differ`), and for each pair of countries (`a`, `b`: their codes) the
+        votes on which both cast yes, no or abstain (`votes`), those on which they cast the same (`agreed`) and
+        that share (`score`, None without such votes). Two countries' figures over the whole record are stored
+        (AgreementScore); more countries, or `filtered` votes, are counted (see `agreement`)."""
+        from .models import AgreementScore
+
+        figures = AgreementScore.objects.comparison(*codes) if len(codes) == 2 and not filtered else None
+        figures = figures or self.agreement(len(codes))
+        pairs = [
+            {"a": codes[i], "b": codes[j], **pair, "score": pair["agreed"] / pair["votes"] if pair["votes"] else None}
+            for (i, j), pair in figures["pairs"].items()
+        ]
+        return {"total": figures["total"], "differ": figures["differ"], "pairs": pairs}
 
     def agreement(self, count: int) -> dict[tuple[int, int], dict[str, int]]:
         """After `with_countries`: the number of votes (`total`), of those the votes on which the countries did not
@@ -261,7 +289,7 @@ class PositionQuerySet(models.QuerySet):
 
 class CountryTallyQuerySet(models.QuerySet):
     def summary(self, iso3: str) -> dict[str, int]:
-        """The stored figures of a country's whole record, as `VoteQuerySet.country_summary` gives them for a
+        """The stored figures of a country's whole record, as `VoteQuerySet.country_summary` counts them for a
         filtered one (zeros for a country without recorded votes)."""
         row = self.filter(country_id=iso3).values(*self.model.FIELDS).first()
         return row or dict.fromkeys(self.model.FIELDS, 0)
