@@ -152,7 +152,13 @@ class KeyChoiceField(forms.Field):
             raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice", params={"value": value})
 
     def prepare_value(self, value):
-        return value.pk if isinstance(value, models.Model) else value
+        """The menu's value for a record, or for the text submitted (so that "chn" selects China)."""
+        if isinstance(value, models.Model):
+            return value.pk
+        try:
+            return self.record.key(value.strip()) if isinstance(value, str) and value.strip() else value
+        except (ValueError, TypeError):
+            return value
 
 
 class KeyFilter(django_filters.Filter):
@@ -187,6 +193,9 @@ class SortField(django_filters.fields.ChoiceField):
 
     def to_python(self, value):
         value = super().to_python(value)
+        return "" if value == NEWEST_FIRST else value
+
+    def prepare_value(self, value):
         return "" if value == NEWEST_FIRST else value
 
 

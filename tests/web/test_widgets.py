@@ -98,3 +98,11 @@ def test_record_menus_are_read_once_per_request_and_not_for_exports(client, mini
         b"".join(client.get("/votes/", {"format": "csv", "sponsor": "CIV", "session": "79"}).streaming_content)
     assert menu_queries(export.captured_queries, "votes_session") == 0
     assert country_menu_queries(export.captured_queries) == 0
+
+
+def test_menus_select_the_value_as_applied(client, mini):
+    """A key typed in another case or spacing, and the default order by its other name, select their option."""
+    html = client.get("/votes/", {"country": "civ", "body": "c.1", "session": " 79", "sort": "-date"}).content.decode()
+    selected = dict(re.findall(r'<select name="(\w+)".*?<option value="([^"]*)" selected>', html, re.S))
+    assert selected["country"] == "CIV" and selected["body"] == "C.1" and selected["session"] == "79"
+    assert selected["sort"] == ""
