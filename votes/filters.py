@@ -1,24 +1,28 @@
 """FilterSets of the list pages: every filter a GET parameter of the public URL scheme, validated by the form.
 
 An invalid parameter (an unknown country code, `session=abc`) makes the form invalid: the views then show the
-form's errors (status 400) and no results rather than silently dropping the filter.
+form's errors (status 400) and no results rather than silently dropping the filter. The country, session and
+body menus read their (value, label) pairs with one query each per request, and only when a menu is rendered
+(an export validates the form but shows none).
 """
 
 from __future__ import annotations
 
-import re
-from html import escape
+from dataclasses import dataclass
+from functools import partial
+from typing import Callable
 
 import django_filters
-import django_filters.fields
 from django import forms
 from django.core.exceptions import ValidationError
-from django.forms.utils import flatatt
-from django.utils.safestring import mark_safe
+from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from parsing.labels import normalize_typed_label
 
 from . import labels
 from .models import Body, Country, Draft, Session, Vote, page_language
+from .querysets import VoteQuerySet
 
 ANY = _("Any")
 
@@ -29,84 +33,34 @@ SORTS = {
     "margin": _("Margin (yes − no), lowest first"),
     "closest": _("Closest votes first"),
 }
-
-PARAGRAPH_LABEL = re.compile(r"^\s*(pp|op)\s*(\d+)\s*(.*?)\s*$", re.IGNORECASE)
-
-
-def normalize_paragraph_label(value: str) -> str:
-    """"pp18" -> "PP18", "op 4(a)" -> "OP4(a)": the voted label as stored."""
-    match = PARAGRAPH_LABEL.match(value or "")
-    if not match:
-        return (value or "").strip()
-    prefix, number, rest = match.groups()
-    return f"{prefix.upper()}{int(number)}{rest}"
+NEWEST_FIRST = "-date"
 
 
-# --- form fields ----------------------------------------------------------------------------------------------
+# --- menus ----------------------------------------------------------------------------------------------------
 
 
-class FastSelect(forms.Select):
-    """A <select> rendered in Python: the template-per-option rendering of Django's widget costs tens of
-    milliseconds for the 250 countries, on every list page."""
+class Select(forms.Select):
+    """Django's Select for a flat menu, its options written by one loop of its own template over (value, label,
+    selected) triples: Django's template includes a template per option (and one more for its attributes), too
+    slow for the 250 countries of every list page's menus."""
 
-    none_selects_empty = False
+    template_name = "votes/widgets/select.html"
 
-    def render(self, name, value, attrs=None, renderer=None):
-        values = value if isinstance(value, (list, tuple)) else [value]
-        if self.none_selects_empty:
-            values = ["" if v is None else v for v in values]
-        selected = {str(v) for v in values if v is not None}
-        parts = []
-        # `light_choices` (see use_light_choices), when set, gives plain pairs: one query, no normalising.
-        light_choices = getattr(self, "light_choices", None)
-        for option_value, option_label in light_choices() if light_choices else self.choices:
+    def get_context(self, name, value, attrs):
+        context = forms.Widget.get_context(self, name, value, attrs)  # not ChoiceWidget's option dicts
+        chosen = context["widget"]["value"]  # the selected values as strings (format_value)
+        options, selected = [], False
+        for option_value, label in self.choices:
             option_value = "" if option_value is None else str(option_value)
-            mark = " selected" if option_value in selected else ""
-            parts.append(f'<option value="{escape(option_value)}"{mark}>{escape(str(option_label))}</option>')
-        final_attrs = self.build_attrs(self.attrs, attrs)
-        final_attrs["name"] = name
-        return mark_safe(f"<select{flatatt(final_attrs)}>{''.join(parts)}</select>")
-
-
-class FastInputMixin:
-    """An <input> rendered in Python, for the same reason as FastSelect: Django renders each widget through two
-    templates (some 1 ms apiece), and a filter form has a dozen of them on every list page. Same markup."""
-
-    def render(self, name, value, attrs=None, renderer=None):
-        widget = self.get_context(name, value, attrs)["widget"]
-        ordered = {"type": widget["type"], "name": widget["name"]}  # Django's order: type, name, value, the rest
-        if widget["value"] is not None:
-            ordered["value"] = str(widget["value"])
-        ordered.update(widget["attrs"])
-        markup = "".join(
-            f" {escape(key)}" if value is True else f' {escape(key)}="{escape(str(value))}"'
-            for key, value in ordered.items()
-            if value is not False and value is not None
-        )
-        return mark_safe(f"<input{markup}>")
-
-
-class TextInput(FastInputMixin, forms.TextInput):
-    pass
-
-
-class NumberInput(FastInputMixin, forms.NumberInput):
-    pass
-
-
-class DateInput(FastInputMixin, forms.DateInput):
-    pass
-
-
-class ChoiceSelect(FastSelect):
-    """FastSelect for the short menus of coded values (position, subject, sort...): the markup of Django's Select
-    (no value marks the empty choice selected), without its template per option."""
-
-    none_selects_empty = True
+            is_selected = not selected and option_value in chosen  # the first match only, as Django's
+            selected |= is_selected
+            options.append((option_value, label, is_selected))
+        context["widget"]["options"] = options
+        return context
 
 
 def _cached_on_request(request, key: str, build):
-    """`build()` once per request and language (a page may show several menus of the same choices)."""
+    """`build(language)` once per request and language (a page may show several menus of the same choices)."""
     language = page_language()
     cache = request.__dict__.setdefault("_tally_choices", {}) if request is not None else {}
     if (key, language) not in cache:
@@ -125,12 +79,16 @@ def country_choices(request=None) -> list[tuple[str, str]]:
     return _cached_on_request(request, "countries", build)
 
 
+def session_label(number: int, start_year: int) -> str:
+    return _("%(number)s (%(start)s–%(end)s)") % {"number": number, "start": start_year, "end": start_year + 1}
+
+
 def session_choices(request=None) -> list[tuple[int, str]]:
-    """(number, label) of every session, latest first, labelled as SessionChoiceField labels them."""
+    """(number, label) of every session, latest first."""
 
     def build(language):
         rows = Session.objects.order_by("-number").values_list("number", "start_year")
-        return [(number, SessionChoiceField.session_label(number, start)) for number, start in rows]
+        return [(number, session_label(number, start)) for number, start in rows]
 
     return _cached_on_request(request, "sessions", build)
 
@@ -145,127 +103,132 @@ def body_choices(request=None) -> list[tuple[str, str]]:
     return _cached_on_request(request, "bodies", build)
 
 
-def use_light_choices(form, request=None) -> None:
-    """Give the country, session and body menus of `form` plain (value, label) pairs from one `values_list`
-    query each, instead of iterating a queryset of model instances (through a server-side cursor on
-    PostgreSQL) at every render. Validation still asks the database for the one value submitted."""
-    sources = {CountryChoiceField: country_choices, SessionChoiceField: session_choices, BodyChoiceField: body_choices}
-    for field in form.fields.values():
-        source = sources.get(type(field))
-        if source is not None:  # read when rendered: an export validates the form but shows no menu
-            field.widget.light_choices = lambda field=field, source=source: [("", field.empty_label or "")] + source(request)
+# --- records chosen by their key ------------------------------------------------------------------------------
 
 
-class LightChoicesMixin:
-    """FilterSets whose forms render their country, session and body menus from `use_light_choices`."""
+@dataclass(frozen=True)
+class RecordKey:
+    """How a parameter names a record: `key(text)` turns the typed text (stripped) into the stored primary key
+    (case, spacing), `choices(request)` gives the menu's (key, label) pairs, `unknown` is the error for a key that
+    is not one of `model`'s."""
 
-    @property
-    def form(self):
-        form = super().form
-        if not getattr(form, "_light_choices", False):
-            use_light_choices(form, self.request)
-            form._light_choices = True
-        return form
+    model: type[models.Model]
+    key: Callable[[str], object]
+    choices: Callable[..., list[tuple]]
+    unknown: str
 
 
-class KeyedChoiceField(forms.ModelChoiceField):
-    """A record chosen by its primary key as people type it: `key()` turns the submitted text into the stored
-    key (case, spacing), and an unknown key is an error that names it."""
+def body_key(text: str) -> str:
+    return text.upper() if text.lower() == "ga" else text.replace("c.", "C.")
 
-    def key(self, value):
-        return value
+
+COUNTRY = RecordKey(Country, str.upper, country_choices, _("Unknown country code: %(value)s."))
+SESSION = RecordKey(Session, int, session_choices, _("Unknown session: %(value)s."))
+BODY = RecordKey(Body, body_key, body_choices, _("Unknown body: %(value)s."))
+
+
+class KeyChoiceField(forms.Field):
+    """A record chosen by its key as people type it (see RecordKey), from a menu of the record's choices, cached
+    on `request`. Validation asks the database for the one key submitted, not for the menu."""
+
+    widget = Select
+
+    def __init__(self, *, record: RecordKey, request=None, empty_label=ANY, **kwargs):
+        kwargs["error_messages"] = {"invalid_choice": record.unknown, **kwargs.get("error_messages", {})}
+        super().__init__(**kwargs)
+        self.record = record
+        empty = [("", empty_label)]
+        # A callable: read when the menu is rendered.
+        self.widget.choices = lambda: empty + record.choices(request)
 
     def to_python(self, value):
+        value = value.strip() if isinstance(value, str) else value
         if value in self.empty_values:
             return None
         try:
-            value = self.key(value)
-            return self.queryset.get(pk=value)
-        except (ValueError, TypeError, self.queryset.model.DoesNotExist):
+            value = self.record.key(value)
+            return self.record.model._default_manager.get(pk=value)
+        except (ValueError, TypeError, self.record.model.DoesNotExist):
             raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice", params={"value": value})
 
+    def prepare_value(self, value):
+        """The menu's value for a record, or for the text submitted (so that "chn" selects China)."""
+        if isinstance(value, models.Model):
+            return value.pk
+        try:
+            return self.record.key(value.strip()) if isinstance(value, str) and value.strip() else value
+        except (ValueError, TypeError):
+            return value
 
-class CountryChoiceField(KeyedChoiceField):
-    """A country by ISO3 code (any case), labelled with its name in the page's language."""
 
-    default_error_messages = {"invalid_choice": _("Unknown country code: %(value)s.")}
+class KeyFilter(django_filters.Filter):
+    """A filter on a record chosen by its key (`record=COUNTRY`, `SESSION`, `BODY`): its field's menu is cached on
+    the FilterSet's request, as django-filter hands a ModelChoiceFilter's queryset the request."""
+
+    field_class = KeyChoiceField
+
+    @property
+    def field(self):
+        if not hasattr(self, "_field"):
+            self.extra["request"] = getattr(getattr(self, "parent", None), "request", None)
+        return super().field
+
+
+# --- other fields ---------------------------------------------------------------------------------------------
+
+
+class ParagraphLabelField(forms.CharField):
+    """A paragraph's label as people type it ("pp18", "op 4(a)"), in its stored form ("PP18", "OP4(a)")."""
 
     def to_python(self, value):
-        # Normalised first, so that a blank code is no choice at all (the comparison's optional countries).
-        return super().to_python(value.strip().upper() if isinstance(value, str) else value)
-
-    def label_from_instance(self, obj: Country) -> str:
-        return obj.name
+        return normalize_typed_label(super().to_python(value))
 
 
-class SessionChoiceField(KeyedChoiceField):
-    default_error_messages = {"invalid_choice": _("Unknown session: %(value)s.")}
-
-    def key(self, value) -> int:
-        return int(str(value).strip())
-
-    @staticmethod
-    def session_label(number: int, start_year: int) -> str:
-        return _("%(number)s (%(start)s–%(end)s)") % {"number": number, "start": start_year, "end": start_year + 1}
-
-    def label_from_instance(self, obj: Session) -> str:
-        return self.session_label(obj.number, obj.start_year)
+class ParagraphFilter(django_filters.CharFilter):
+    field_class = ParagraphLabelField
 
 
-class BodyChoiceField(KeyedChoiceField):
-    default_error_messages = {"invalid_choice": _("Unknown body: %(value)s.")}
+class SortField(django_filters.fields.ChoiceField):
+    """One sort (not OrderingFilter's comma-separated list); "-date", the default order, is the empty value."""
 
-    def key(self, value) -> str:
-        value = str(value).strip()
-        return value.upper() if value.lower() == "ga" else value.replace("c.", "C.")
-
-    def label_from_instance(self, obj: Body) -> str:
-        return obj.name
-
-
-class SortChoiceField(django_filters.fields.ChoiceField):
     def to_python(self, value):
         value = super().to_python(value)
-        return "" if value == "-date" else value
+        return "" if value == NEWEST_FIRST else value
+
+    def prepare_value(self, value):
+        return "" if value == NEWEST_FIRST else value
 
 
-class SortFilter(django_filters.ChoiceFilter):
-    field_class = SortChoiceField
+class SortFilter(django_filters.OrderingFilter):
+    """The `sort` parameter: a key of SORTS, or empty for newest first. Each names an ordering of VoteQuerySet
+    (undated votes and adoptions without a vote come last, which a plain order_by of the fields does not say)."""
 
-
-class CountryFilter(django_filters.ModelChoiceFilter):
-    field_class = CountryChoiceField
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", FastSelect)
-        super().__init__(*args, **kwargs)
-
-
-class SessionFilter(django_filters.ModelChoiceFilter):
-    field_class = SessionChoiceField
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", FastSelect)
-        super().__init__(*args, **kwargs)
-
-
-class BodyFilter(django_filters.ModelChoiceFilter):
-    field_class = BodyChoiceField
+    orderings = {
+        NEWEST_FIRST: VoteQuerySet.newest_first,
+        "date": VoteQuerySet.oldest_first,
+        "-margin": partial(VoteQuerySet.by_margin, descending=True),
+        "margin": VoteQuerySet.by_margin,
+        "closest": VoteQuerySet.closest_first,
+    }
 
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", FastSelect)
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, choices=labels.choices(SORTS), **kwargs)
+        self.field_class = SortField
+
+    def filter(self, qs, value):
+        return self.orderings[value or NEWEST_FIRST](qs)
 
 
-def countries(request=None):
-    return Country.objects.in_language_order(page_language())
+def choice_filter(label, field_name: str, choices: dict):
+    """A menu of coded values (subject, outcome, kind...), "Any" first."""
+    return django_filters.ChoiceFilter(
+        label=label, field_name=field_name, lookup_expr="exact", choices=labels.choices(choices), empty_label=ANY,
+        widget=Select,
+    )
 
 
-def search_input(placeholder=""):
-    return TextInput(attrs={"type": "search", "placeholder": placeholder})
-
-
-DATE_INPUT = DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+AGENDA_ITEM_INPUT = forms.NumberInput(attrs={"min": 1, "size": 5})
 
 
 # --- votes ----------------------------------------------------------------------------------------------------
@@ -281,48 +244,39 @@ class VoteFilterForm(forms.Form):
         return data
 
 
-class VoteFilterSet(LightChoicesMixin, django_filters.FilterSet):
+POSITIONS = {value: labels.POSITION[value] for value in ("yes", "no", "abstain", "absent")}
+
+
+class VoteFilterSet(django_filters.FilterSet):
     """`/votes/` and everything listing votes (a country's record, a comparison)."""
 
-    q = django_filters.CharFilter(label=_("Text"), method="filter_text", widget=search_input())
-    country = CountryFilter(label=_("Country"), queryset=countries, method="filter_noop", empty_label=ANY)
+    q = django_filters.CharFilter(label=_("Text"), method="filter_text", widget=forms.SearchInput)
+    # The country before its position: the position filters the country's positions that filter_country joins.
+    country = KeyFilter(label=_("Country"), record=COUNTRY, method="filter_country")
     position = django_filters.ChoiceFilter(
-        label=_("Its position"), choices=labels.choices({k: labels.POSITION[k] for k in ("yes", "no", "abstain", "absent")}),
-        method="filter_noop", empty_label=ANY,
-        widget=ChoiceSelect,
+        label=_("Its position"), choices=labels.choices(POSITIONS), empty_label=ANY, method="filter_position",
+        widget=Select,
     )
-    subject = django_filters.ChoiceFilter(
-        label=_("Subject"), field_name="subject", lookup_expr="exact", choices=labels.choices(labels.SUBJECT), empty_label=ANY,
-        widget=ChoiceSelect,
+    subject = choice_filter(_("Subject"), "subject", labels.SUBJECT)
+    paragraph = ParagraphFilter(
+        label=_("Paragraph"), field_name="subject_label", lookup_expr="exact",
+        widget=forms.TextInput(attrs={"placeholder": "PP18", "size": 6}),
     )
-    paragraph = django_filters.CharFilter(
-        label=_("Paragraph"), field_name="subject_label", method="filter_paragraph",
-        widget=TextInput(attrs={"placeholder": "PP18", "size": 6}),
-    )
-    outcome = django_filters.ChoiceFilter(
-        label=_("Outcome"), field_name="outcome", lookup_expr="exact", choices=labels.choices(labels.OUTCOME), empty_label=ANY,
-        widget=ChoiceSelect,
-    )
-    method = django_filters.ChoiceFilter(
-        label=_("Method"), field_name="method", lookup_expr="exact", choices=labels.choices(labels.METHOD), empty_label=ANY,
-        widget=ChoiceSelect,
-    )
-    session = SessionFilter(label=_("Session"), field_name="session", queryset=Session.objects.all(), empty_label=ANY)
-    body = BodyFilter(label=_("Body"), field_name="body", queryset=Body.objects.all(), empty_label=ANY)
+    outcome = choice_filter(_("Outcome"), "outcome", labels.OUTCOME)
+    method = choice_filter(_("Method"), "method", labels.METHOD)
+    session = KeyFilter(label=_("Session"), record=SESSION, field_name="session", lookup_expr="exact")
+    body = KeyFilter(label=_("Body"), record=BODY, field_name="body", lookup_expr="exact")
     agenda_item = django_filters.NumberFilter(
-        label=_("Agenda item"), field_name="draft__agenda_item__number", lookup_expr="exact",
-        widget=NumberInput(attrs={"min": 1, "size": 5}),
+        label=_("Agenda item"), field_name="draft__agenda_item__number", lookup_expr="exact", widget=AGENDA_ITEM_INPUT
     )
     draft = django_filters.CharFilter(
         label=_("Draft"), field_name="draft__symbol", lookup_expr="iexact",
-        widget=TextInput(attrs={"placeholder": "A/C.1/79/L.53/Rev.1"}),
+        widget=forms.TextInput(attrs={"placeholder": "A/C.1/79/L.53/Rev.1"}),
     )
-    sponsor = CountryFilter(label=_("Sponsor"), queryset=countries, method="filter_sponsor", empty_label=ANY)
+    sponsor = KeyFilter(label=_("Sponsor"), record=COUNTRY, method="filter_sponsor")
     date_from = django_filters.DateFilter(label=_("From"), field_name="date", lookup_expr="gte", widget=DATE_INPUT)
     date_to = django_filters.DateFilter(label=_("To"), field_name="date", lookup_expr="lte", widget=DATE_INPUT)
-    sort = SortFilter(
-        label=_("Sort"), choices=labels.choices(SORTS), method="filter_noop", empty_label=_("Newest first"), widget=ChoiceSelect
-    )
+    sort = SortFilter(label=_("Sort"), empty_label=_("Newest first"), widget=Select)
 
     class Meta:
         model = Vote
@@ -330,31 +284,36 @@ class VoteFilterSet(LightChoicesMixin, django_filters.FilterSet):
         form = VoteFilterForm
 
     def __init__(self, data=None, queryset=None, *, request=None, prefix=None, fixed_country: str | None = None, omit=()):
-        """`fixed_country`: a country's own page, where the country is the page's, not a parameter.
-        `omit`: filters a page does not offer (the comparison sets its countries itself)."""
+        """`fixed_country`: a country's own page, whose votes the list is (the country is the page's, not a
+        parameter). `omit`: filters a page does not offer (the comparison sets its countries itself)."""
+        if fixed_country:
+            queryset = (queryset if queryset is not None else Vote.objects.all()).with_country(fixed_country)
         super().__init__(data, queryset, request=request, prefix=prefix)
         self.fixed_country = fixed_country
         for name in (*omit, *(("country",) if fixed_country else ())):
             self.filters.pop(name, None)
 
-    # The country, its position and the order are applied together in filter_queryset.
-    def filter_noop(self, queryset, name, value):
-        return queryset
-
     def filter_text(self, queryset, name, value):
-        return queryset.matching(value) if value.strip() else queryset
+        return queryset.matching(value)
 
-    def filter_paragraph(self, queryset, name, value):
-        return queryset.filter(subject_label=normalize_paragraph_label(value)) if value.strip() else queryset
+    def filter_country(self, queryset, name, country):
+        return queryset.with_country(country.pk)
 
-    def filter_sponsor(self, queryset, name, value):
-        return queryset.sponsored_by(value.pk)
+    def filter_position(self, queryset, name, position):
+        return queryset.with_position(position)
+
+    def filter_sponsor(self, queryset, name, country):
+        return queryset.sponsored_by(country.pk)
 
     def active_filters(self) -> set[str]:
-        """The filters given a value (valid form only; the order is not a filter). Without any beyond the country
-        and its position, a list is a country's whole record, whose figures are stored (CountryTally,
-        AgreementScore) rather than counted per request."""
+        """The filters given a value (valid form only; the order is not a filter)."""
         return {name for name, value in self.form.cleaned_data.items() if name != "sort" and value not in (None, "")}
+
+    @property
+    def is_filtered(self) -> bool:
+        """Whether the list is narrower than the whole record (a country's own, on its page): the whole record's
+        figures are stored (CountryTally, AgreementScore), a filtered list's are counted (valid form only)."""
+        return bool(self.active_filters())
 
     @property
     def country_code(self) -> str | None:
@@ -364,67 +323,53 @@ class VoteFilterSet(LightChoicesMixin, django_filters.FilterSet):
         country = self.form.cleaned_data.get("country") if self.is_valid() else None
         return country.pk if country else None
 
-    def filter_queryset(self, queryset):
-        queryset = super().filter_queryset(queryset)
-        data = self.form.cleaned_data
-        country = self.fixed_country or (data.get("country").pk if data.get("country") else None)
-        if country:
-            queryset = queryset.with_country(country, data.get("position") or None)
-        sort = data.get("sort") or "-date"
-        if sort == "date":
-            return queryset.oldest_first()
-        if sort in ("margin", "-margin"):
-            return queryset.by_margin(descending=sort == "-margin")
-        if sort == "closest":
-            return queryset.closest_first()
-        return queryset.newest_first()
+    def stored_count(self) -> int | None:
+        """The number of votes listed, when stored figures give it: a country's votes, or those of one position,
+        with no other filter (valid form only). None: the list is counted."""
+        from .models import CountryTally
+
+        if self.country_code and self.active_filters() <= {"country", "position"}:
+            return CountryTally.objects.vote_count(self.country_code, self.form.cleaned_data.get("position") or None)
+        return None
 
 
 # --- drafts ---------------------------------------------------------------------------------------------------
 
 
-class DraftFilterSet(LightChoicesMixin, django_filters.FilterSet):
-    q = django_filters.CharFilter(label=_("Symbol or title"), method="filter_text", widget=search_input())
-    session = SessionFilter(label=_("Session"), field_name="session", queryset=Session.objects.all(), empty_label=ANY)
-    body = BodyFilter(label=_("Body"), field_name="body", queryset=Body.objects.all(), empty_label=ANY)
+class DraftFilterSet(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Symbol or title"), method="filter_text", widget=forms.SearchInput)
+    session = KeyFilter(label=_("Session"), record=SESSION, field_name="session", lookup_expr="exact")
+    body = KeyFilter(label=_("Body"), record=BODY, field_name="body", lookup_expr="exact")
     agenda_item = django_filters.NumberFilter(
-        label=_("Agenda item"), field_name="agenda_item__number", lookup_expr="exact",
-        widget=NumberInput(attrs={"min": 1, "size": 5}),
+        label=_("Agenda item"), field_name="agenda_item__number", lookup_expr="exact", widget=AGENDA_ITEM_INPUT
     )
-    kind = django_filters.ChoiceFilter(
-        label=_("Kind"), field_name="kind", lookup_expr="exact", choices=labels.choices(labels.DRAFT_KIND), empty_label=ANY,
-        widget=ChoiceSelect,
-    )
-    sponsor = CountryFilter(label=_("Sponsor"), queryset=countries, method="filter_sponsor", empty_label=ANY)
+    kind = choice_filter(_("Kind"), "kind", labels.DRAFT_KIND)
+    sponsor = KeyFilter(label=_("Sponsor"), record=COUNTRY, method="filter_sponsor")
 
     class Meta:
         model = Draft
         fields: list[str] = []
 
     def filter_text(self, queryset, name, value):
-        return queryset.matching(value) if value.strip() else queryset
+        return queryset.matching(value)
 
-    def filter_sponsor(self, queryset, name, value):
-        return queryset.sponsored_by(value.pk)
+    def filter_sponsor(self, queryset, name, country):
+        return queryset.sponsored_by(country.pk)
 
 
 # --- countries ------------------------------------------------------------------------------------------------
 
 
 class CountryFilterSet(django_filters.FilterSet):
-    q = django_filters.CharFilter(label=_("Name or code"), method="filter_text", widget=search_input())
-    kind = django_filters.ChoiceFilter(
-        label=_("Kind"), field_name="kind", lookup_expr="exact", choices=labels.choices(labels.COUNTRY_KIND), empty_label=ANY,
-        widget=ChoiceSelect,
-    )
+    q = django_filters.CharFilter(label=_("Name or code"), method="filter_text", widget=forms.SearchInput)
+    kind = choice_filter(_("Kind"), "kind", labels.COUNTRY_KIND)
 
     class Meta:
         model = Country
         fields: list[str] = []
 
     def filter_text(self, queryset, name, value):
-        return queryset.matching(value) if value.strip() else queryset
-
+        return queryset.matching(value)
 
 
 # --- comparison -----------------------------------------------------------------------------------------------
@@ -432,23 +377,22 @@ class CountryFilterSet(django_filters.FilterSet):
 COMPARE_KEYS = ("a", "b", "c", "d", "e", "f")
 MAX_COMPARED = len(COMPARE_KEYS)
 SHOW = {"differ": _("Votes where they differ"), "all": _("All votes")}
+COMPARED_FIELDS = {"a": _("Country A"), "b": _("Country B"), "c": _("Country C (optional)")}
 
 
 class CompareForm(forms.Form):
     """The countries compared: `a`, `b`, `c`... and/or repeated `country=`; two to six of them."""
 
-    a = CountryChoiceField(label=_("Country A"), queryset=Country.objects.none(), required=False, empty_label="—", widget=FastSelect)
-    b = CountryChoiceField(label=_("Country B"), queryset=Country.objects.none(), required=False, empty_label="—", widget=FastSelect)
-    c = CountryChoiceField(
-        label=_("Country C (optional)"), queryset=Country.objects.none(), required=False, empty_label="—", widget=FastSelect
-    )
-    show = forms.ChoiceField(label=_("Show"), choices=labels.choices(SHOW), required=False, widget=ChoiceSelect)
+    show = forms.ChoiceField(label=_("Show"), choices=labels.choices(SHOW), required=False, widget=Select)
 
     def __init__(self, data=None, request=None, **kwargs):
         super().__init__(data, **kwargs)
-        for name in ("a", "b", "c"):
-            self.fields[name].queryset = countries()
-        use_light_choices(self, request)
+        # Built per form: their menus share the request's country names with the page's other country menus.
+        countries = {
+            name: KeyChoiceField(record=COUNTRY, request=request, label=label, required=False, empty_label="—")
+            for name, label in COMPARED_FIELDS.items()
+        }
+        self.fields = {**countries, **self.fields}
         self.extra_codes = []
         if data is not None:
             # d, e, f and repeated `country=` are accepted, not shown as fields.
@@ -456,7 +400,7 @@ class CompareForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        codes = [data[name].pk for name in ("a", "b", "c") if data.get(name)]
+        codes = [data[name].pk for name in COMPARED_FIELDS if data.get(name)]
         extra = [code.strip().upper() for code in self.extra_codes if code.strip()]
         if extra:
             known = set(Country.objects.filter(pk__in=extra).values_list("pk", flat=True))

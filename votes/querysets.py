@@ -66,9 +66,6 @@ class CountryQuerySet(models.QuerySet):
             Q(memberships__start__lte=on_date) & (Q(memberships__end__isnull=True) | Q(memberships__end__gte=on_date))
         ).distinct()
 
-    def current_members(self) -> "CountryQuerySet":
-        return self.filter(kind="member")
-
     def in_language_order(self, language: str) -> "CountryQuerySet":
         """Ordered by the short name in `language` (English for a blank name sorts those last by English)."""
         if language == "en":
@@ -139,15 +136,6 @@ class VoteQuerySet(models.QuerySet):
     def recorded(self) -> "VoteQuerySet":
         return self.filter(method="recorded")
 
-    def without_vote(self) -> "VoteQuerySet":
-        return self.filter(method="without_vote")
-
-    def on_paragraphs(self) -> "VoteQuerySet":
-        return self.filter(subject="paragraph")
-
-    def on_whole(self) -> "VoteQuerySet":
-        return self.filter(subject="whole")
-
     def for_listing(self) -> "VoteQuerySet":
         """What a list row shows: the draft, its body and the paragraph, in one query."""
         return self.select_related("draft", "body", "paragraph")
@@ -172,21 +160,25 @@ class VoteQuerySet(models.QuerySet):
 
     # --- filters ----------------------------------------------------------------------------------------------
 
-    def with_country(self, iso3: str, position: str | None = None) -> "VoteQuerySet":
-        """Votes on which `iso3` has a recorded position (optionally: that position), annotated with it as
-        `country_position`, and with its stated intention (footnote), if any, as `intended_position` and
-        `intended_footnote`. One inner join and one outer join, both on a unique (vote, country) pair."""
+    def with_country(self, iso3: str) -> "VoteQuerySet":
+        """Votes on which `iso3` has a recorded position, annotated with it as `country_position`, and with its
+        stated intention (footnote), if any, as `intended_position` and `intended_footnote`. One inner join and
+        one outer join, both on a unique (vote, country) pair."""
         qs = self.annotate(
             country_pos=FilteredRelation("positions", condition=Q(positions__country_id=iso3)),
             country_intent=FilteredRelation("intended_positions", condition=Q(intended_positions__country_id=iso3)),
-        )
-        # One filter() call: a second one on the same multi-valued relation would join positions a second time.
-        qs = qs.filter(country_pos__position=position) if position else qs.filter(country_pos__position__isnull=False)
+        ).filter(country_pos__position__isnull=False)
         return qs.annotate(
             country_position=F("country_pos__position"),
             intended_position=F("country_intent__position"),
             intended_footnote=F("country_intent__footnote"),
         )
+
+    def with_position(self, position: str) -> "VoteQuerySet":
+        """After `with_country`: the votes on which the country took `position`. Through the annotation, on the
+        join already made: a filter on `country_pos__position` in a second filter() call would join the positions
+        a second time."""
+        return self.filter(country_position=position)
 
     def with_countries(self, codes: Iterable[str], intentions: bool = False) -> "VoteQuerySet":
         """Votes on which every one of `codes` has a recorded position, annotated `pos_0`, `pos_1`, ... in order
@@ -232,10 +224,38 @@ class VoteQuerySet(models.QuerySet):
 
     # --- aggregates -------------------------------------------------------------------------------------------
 
-    def country_summary(self) -> dict[str, int]:
-        """After `with_country`: counts by position, and how often the country cast the most common position of
-        the vote (yes, no or abstain; no majority on a tie) — one aggregate query from the stored counts."""
-        return self.order_by().aggregate(**tally_aggregates("country_pos__position", vote=""))
+    def country_summary(self, iso3: str, filtered: bool) -> dict:
+        """After `with_country(iso3)`: the country's votes by position (`yes`, `no`, `abstain`, `absent`), their
+        `total`, those `cast` (yes, no or abstain), how often it cast the most common position of the vote
+        (`with_majority`, see `cast_with_majority`) and that share of the votes cast (`majority_share`, None
+        without any). The whole record's figures are stored (CountryTally); `filtered` votes are counted, in one
+        aggregate query from the votes' stored counts."""
+        from .models import CountryTally
+
+        if filtered:
+            counts = self.order_by().aggregate(**tally_aggregates("country_pos__position", vote=""))
+        else:
+            counts = CountryTally.objects.summary(iso3)
+        total = sum(counts[value] for value in (*CAST, "absent"))
+        cast = total - counts["absent"]
+        share = counts["with_majority"] / cast if cast else None
+        return {**counts, "total": total, "cast": cast, "majority_share": share}
+
+    def comparison(self, codes: list[str], filtered: bool) -> dict:
+        """After `with_countries(codes)`: the number of votes (`total`), of those the votes on which the countries
+        did not all take the same position (`differ`), and for each pair of countries (`a`, `b`: their codes) the
+        votes on which both cast yes, no or abstain (`votes`), those on which they cast the same (`agreed`) and
+        that share (`score`, None without such votes). Two countries' figures over the whole record are stored
+        (AgreementScore); more countries, or `filtered` votes, are counted (see `agreement`)."""
+        from .models import AgreementScore
+
+        figures = AgreementScore.objects.comparison(*codes) if len(codes) == 2 and not filtered else None
+        figures = figures or self.agreement(len(codes))
+        pairs = [
+            {"a": codes[i], "b": codes[j], **pair, "score": pair["agreed"] / pair["votes"] if pair["votes"] else None}
+            for (i, j), pair in figures["pairs"].items()
+        ]
+        return {"total": figures["total"], "differ": figures["differ"], "pairs": pairs}
 
     def agreement(self, count: int) -> dict[tuple[int, int], dict[str, int]]:
         """After `with_countries`: the number of votes (`total`), of those the votes on which the countries did not
@@ -262,13 +282,6 @@ class VoteQuerySet(models.QuerySet):
 
 
 class PositionQuerySet(models.QuerySet):
-    def of_country(self, iso3: str) -> "PositionQuerySet":
-        return self.filter(country_id=iso3)
-
-    def voting(self) -> "PositionQuerySet":
-        """Positions actually cast (absent excluded)."""
-        return self.exclude(position="absent")
-
     def tallies_by_country(self) -> "PositionQuerySet":
         """One row per country: its counts by position and `with_majority` (the figures of CountryTally)."""
         return self.order_by().values("country_id").annotate(**tally_aggregates("position", vote="vote__"))
@@ -276,7 +289,7 @@ class PositionQuerySet(models.QuerySet):
 
 class CountryTallyQuerySet(models.QuerySet):
     def summary(self, iso3: str) -> dict[str, int]:
-        """The stored figures of a country's whole record, as `VoteQuerySet.country_summary` gives them for a
+        """The stored figures of a country's whole record, as `VoteQuerySet.country_summary` counts them for a
         filtered one (zeros for a country without recorded votes)."""
         row = self.filter(country_id=iso3).values(*self.model.FIELDS).first()
         return row or dict.fromkeys(self.model.FIELDS, 0)

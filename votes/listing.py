@@ -1,0 +1,73 @@
+"""The list protocol of the record's pages, in one place: bind the filters to the GET parameters, answer 400 on
+invalid input, serve the `?format=csv` / `?format=json` twins, paginate, and render the page or, for htmx, its
+`{% partialdef results %}` alone (with `Vary: HX-Request`, so that a cache or the back button never serves one
+for the other).
+"""
+
+from __future__ import annotations
+
+from django.shortcuts import render
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
+
+from . import exports
+from .pagination import TwoStepPaginator, UncountedPaginator
+
+PER_PAGE = 50
+CODES = ("", "voeten")
+VARY = ("HX-Request", "HX-History-Restore-Request")
+
+
+def partial_wanted(request) -> bool:
+    """An htmx request for the results alone: not a history restore (which needs the whole page), nor a boosted
+    link (a column's sort link, which replaces the whole page)."""
+    return bool(request.htmx) and not request.htmx.history_restore_request and not request.htmx.boosted
+
+
+def respond(request, template: str, context: dict, status: int = 200, fragment: str = "results"):
+    """The page, or only its `fragment` partial when `partial_wanted`."""
+    if partial_wanted(request):
+        template = f"{template}#{fragment}"
+    response = render(request, template, context, status=status)
+    patch_vary_headers(response, VARY)
+    return response
+
+
+class Listing:
+    """One request to a list page: its `forms` (the FilterSet; the comparison adds its countries' form) bound to
+    the request's GET parameters and validated together."""
+
+    def __init__(self, request, *forms):
+        self.request = request
+        self.forms = forms
+        self.valid = all(form.is_valid() for form in forms)
+        self.format = exports.wants_export(request)
+
+    @property
+    def errors(self) -> dict:
+        return {field: messages for form in self.forms for field, messages in form.errors.items()}
+
+    def twin(self, name: str, rows, errors: dict | None = None):
+        """The ?format=csv|json twin, or None when the page itself is asked for: `rows()` gives the (columns, rows)
+        exported as `name`. A 400 instead for an unknown format or `codes`, invalid forms, or `errors` the page
+        finds itself (which replace the forms' own)."""
+        if self.format is None:
+            return None
+        if self.format == "":
+            return exports.error_response("json", {"format": [_("Unknown format: use csv or json.")]})
+        if self.request.GET.get("codes", "") not in CODES:
+            return exports.error_response(self.format, {"codes": [_("Unknown codes: use voeten or leave it out.")]})
+        refused = errors or (None if self.valid else self.errors)
+        if refused:
+            return exports.error_response(self.format, refused)
+        return exports.export_response(self.request, self.format, name, *rows())
+
+    def page(self, queryset, *, fetch=None, count: int | None = None, counted: bool = True):
+        """The requested page of `queryset` (see TwoStepPaginator: `fetch(keys)` reads its rows, `count` saves the
+        COUNT query); not `counted`, a page without a count (UncountedPaginator)."""
+        paginator = TwoStepPaginator if counted else UncountedPaginator
+        return paginator(queryset, PER_PAGE, count, fetch).get_page(self.request.GET.get("page"))
+
+    def render(self, template: str, context: dict, status: int | None = None, fragment: str = "results"):
+        """The page or its `fragment` (see `respond`); 400 when the parameters are invalid."""
+        return respond(self.request, template, context, status or (200 if self.valid else 400), fragment)
