@@ -219,17 +219,20 @@ def test_every_stored_figure_is_recounted_through_the_registry(record):
 
     report = generate_corpus(votes=20, seed=5, replace=True)
     recounted = [step.removeprefix(FIGURE_STEP) for step in report.timings if step.startswith(FIGURE_STEP)]
-    assert recounted == [figure.name for figure in figures.FIGURES] and report.figure_seconds > 0
-    assert DraftSearchText.objects.count() == Draft.objects.count()
+    # The votes' counts are the loader's own (see _recount_figures); the registry recounts the same below.
+    assert recounted == [figure.name for figure in figures.FIGURES if figure.name != "vote counts"]
+    assert report.figure_seconds > 0 and DraftSearchText.objects.count() == Draft.objects.count()
 
     def stored():
         return (
+            sorted(Vote.objects.values_list("pk", *figures.VoteCounts.fields)),
             sorted(CountryTally.objects.values_list(*("country_id", *CountryTally.FIELDS))),
             sorted(AgreementScore.objects.values_list("country_id", "other_id", "common", "same", "votes", "agreed")),
+            sorted(DraftSearchText.objects.values_list("draft_id", "heading", "body")),
         )
 
     before = stored()
-    assert before[0] and before[1]
+    assert all(before)
     figures.recount()
     assert stored() == before
 
