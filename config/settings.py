@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "simple_history",
     "votes",
     "curation",
+    "benchmarks",  # development tools (generate_corpus, bench): no models, no URLs
 ]
 
 MIDDLEWARE = [

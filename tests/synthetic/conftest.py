@@ -15,14 +15,14 @@ SEED = 7
 def corpus(django_db_setup, django_db_blocker):
     """200 recorded votes (about 35,000 positions) on the reference countries; returns the generator's report."""
     from votes.countries import load_countries
-    from votes.synthetic import generate_corpus
+    from benchmarks.synthetic import generate_corpus
 
     with django_db_blocker.unblock():
         atomic = transaction.atomic()
         atomic.__enter__()
         try:
             load_countries()
-            yield generate_corpus(votes=VOTES, seed=SEED, agreement=False)
+            yield generate_corpus(votes=VOTES, seed=SEED, stored_figures=False)
         finally:
             transaction.set_rollback(True)
             atomic.__exit__(None, None, None)

@@ -55,3 +55,16 @@ def test_pages_are_timed_in_rounds_each_its_own_number_of_times():
     home, export, nowhere = time_pages(client, pages, samples, repeat=4, log=lambda message: None)
     assert len(home.times) == 4 and len(export.times) == 2 and nowhere.status == "missing" and not nowhere.times
     assert export.rows == 0 and home.queries >= 1
+
+
+@pytest.mark.django_db
+def test_the_seed_ingest_is_timed_with_its_stored_figures_apart_and_rolled_back():
+    from benchmarks.run import time_ingest
+    from votes.countries import load_countries
+    from votes.models import CountryTally, Vote
+
+    load_countries()
+    ingest, stored = time_ingest(2)
+    assert ingest.status == "ok" and len(ingest.times) == len(stored.times) == 2 and not ingest.note
+    assert all(t > 0 for t in ingest.times + stored.times) and ingest.target_ms and stored.target_ms is None
+    assert not Vote.objects.exists() and not CountryTally.objects.exists()

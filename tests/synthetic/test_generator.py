@@ -1,4 +1,4 @@
-"""The synthetic record has the promised shape (votes/synthetic.py); no assertion on time."""
+"""The synthetic record has the promised shape (benchmarks/synthetic.py); no assertion on time."""
 
 import datetime
 from io import StringIO
@@ -10,9 +10,10 @@ from django.core.management import CommandError, call_command
 from django.db.models import Count, Exists, F, OuterRef, Q
 
 from votes.models import AgendaItem, Country, Document, Draft, Membership, Paragraph, Position, Sponsorship, Vote
-from votes.synthetic import (
+from benchmarks.synthetic import (
     AGENDA_ITEM_BASE,
     DOCUMENT_PREFIX,
+    FIGURE_STEP,
     SYMBOL_MARK,
     SyntheticCorpusError,
     apportion,
@@ -158,9 +159,9 @@ def test_synthetic_data_is_marked(record):
 
 def test_a_second_run_without_replace_refuses(record):
     with pytest.raises(SyntheticCorpusError, match="--replace"):
-        generate_corpus(votes=10, seed=1, agreement=False)
+        generate_corpus(votes=10, seed=1, stored_figures=False)
     with pytest.raises(CommandError, match="--replace"):
-        call_command("generate_corpus", "--votes", "10", "--no-progress", "--no-agreement")
+        call_command("generate_corpus", "--votes", "10", "--no-progress", "--no-figures")
     assert Vote.objects.filter(method="recorded").count() == VOTES
 
 
@@ -180,7 +181,7 @@ def test_replace_deletes_only_synthetic_data(record):
     assert before > 200
 
     call_command(
-        "generate_corpus", "--votes", "30", "--seed", "3", "--replace", "--no-progress", "--no-agreement", stdout=StringIO()
+        "generate_corpus", "--votes", "30", "--seed", "3", "--replace", "--no-progress", "--no-figures", stdout=StringIO()
     )
 
     # The real draft, its paragraph, vote, position, sponsor and document are untouched.
@@ -205,11 +206,35 @@ def test_apportion_is_proportional_and_respects_caps():
 @pytest.mark.parametrize("options", [{"rebuild_indexes": False}, {"position_order": "country"}])
 def test_every_load_path_writes_the_same_shape(record, options):
     """On PostgreSQL: COPY with the indexes kept, and positions written in country order (SQLite: bulk_create)."""
-    report = generate_corpus(votes=20, seed=5, replace=True, agreement=False, **options)
+    report = generate_corpus(votes=20, seed=5, replace=True, stored_figures=False, **options)
     recorded = Vote.objects.filter(method="recorded")
     assert recorded.count() == 20 and Position.objects.count() == report.positions
     for vote in recorded:
         assert vote.positions.count() == len(members_on(vote.date)) == vote.yes_count + vote.no_count + vote.abstain_count + vote.absent_count
+
+
+def test_every_stored_figure_is_recounted_through_the_registry(record):
+    from votes import figures
+    from votes.models import AgreementScore, CountryTally, DraftSearchText
+
+    report = generate_corpus(votes=20, seed=5, replace=True)
+    recounted = [step.removeprefix(FIGURE_STEP) for step in report.timings if step.startswith(FIGURE_STEP)]
+    # The votes' counts are the loader's own (see _recount_figures); the registry recounts the same below.
+    assert recounted == [figure.name for figure in figures.FIGURES if figure.name != "vote counts"]
+    assert report.figure_seconds > 0 and DraftSearchText.objects.count() == Draft.objects.count()
+
+    def stored():
+        return (
+            sorted(Vote.objects.values_list("pk", *figures.VoteCounts.fields)),
+            sorted(CountryTally.objects.values_list(*("country_id", *CountryTally.FIELDS))),
+            sorted(AgreementScore.objects.values_list("country_id", "other_id", "common", "same", "votes", "agreed")),
+            sorted(DraftSearchText.objects.values_list("draft_id", "heading", "body")),
+        )
+
+    before = stored()
+    assert all(before)
+    figures.recount()
+    assert stored() == before
 
 
 def test_bad_arguments_are_refused(db):

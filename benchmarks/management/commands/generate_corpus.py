@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from votes.synthetic import (
+from benchmarks.synthetic import (
     PARAGRAPH_SHARE,
     POSITION_ORDERS,
     WITHOUT_VOTE_RATIO,
@@ -36,7 +36,10 @@ class Command(BaseCommand):
             help="PostgreSQL: physical order of the positions: 'vote' as ingestion writes them (default, realistic), or "
             "'country' (index builds much faster, but country pages read packed rows: optimistic figures).",
         )
-        parser.add_argument("--no-agreement", action="store_true", help="Do not refresh the stored agreement scores.")
+        parser.add_argument(
+            "--no-figures", action="store_true",
+            help="Do not recount the stored figures (country tallies, agreement, search rows): `manage.py recount` later.",
+        )
         parser.add_argument("--no-progress", action="store_true", help="No progress bar.")
 
     def handle(self, *args, **options):
@@ -50,7 +53,7 @@ class Command(BaseCommand):
                 paragraph_share=options["paragraph_share"],
                 without_vote_ratio=options["without_vote_ratio"],
                 rebuild_indexes=False if options["keep_indexes"] else None,
-                agreement=not options["no_agreement"],
+                stored_figures=not options["no_figures"],
                 position_order=options["position_order"],
             )
         except SyntheticCorpusError as error:
