@@ -2,7 +2,7 @@
 
 import re
 
-from .factories import CountryFactory, make_vote
+from .factories import CountryFactory, DraftFactory, make_vote
 
 
 def test_vote_page_shows_text_tallies_positions_and_intentions(client, mini):
@@ -88,12 +88,27 @@ def test_draft_list_htmx_fragment(client, mini):
     assert "HX-Request" in response["Vary"]
 
 
-def test_template_url_filters_match_reverse():
-    from django.urls import reverse
+def test_links_are_reversed_by_name_under_the_script_prefix(client, mini):
+    """Links to the record's pages, on the pages and in the exports, are reverse()'s: symbols quoted as it quotes
+    them, under the prefix the site is served from."""
+    import csv
+    import io
 
-    from votes.templatetags.tally import country_url, draft_url, vote_url
+    from django.urls import clear_script_prefix, reverse, set_script_prefix
 
-    assert vote_url(12) == reverse("vote-detail", args=[12])
-    for symbol in ("A/C.1/79/L.53/Rev.1", "A/RES/79/1 (Part I)", "A/C.3/79/L.2*"):
-        assert draft_url(symbol) == reverse("draft-detail", args=[symbol])
-    assert country_url("CHN") == reverse("country-detail", args=["CHN"])
+    draft = DraftFactory(symbol="A/RES/79/1 (Part I)*", session=mini["draft"].session)
+    vote = make_vote(draft, "whole", yes=["CHN"], no=["USA"])
+    set_script_prefix("/tally/")
+    try:
+        draft_href, vote_href = reverse("draft-detail", args=[draft.symbol]), reverse("vote-detail", args=[vote.pk])
+        assert draft_href == "/tally/drafts/A/RES/79/1%20(Part%20I)*/"
+        table = client.get("/votes/").content.decode()
+        assert f'<a href="{draft_href}">A/RES/79/1 (Part I)*</a>' in table and f'<a href="{vote_href}">' in table
+        assert f'<a href="{vote_href}">' in client.get(draft_href.removeprefix("/tally")).content.decode()
+        page = client.get(vote_href.removeprefix("/tally")).content.decode()
+        assert f'<a href="{draft_href}">' in page and f'<a href="{reverse("country-detail", args=["CHN"])}">' in page
+        exported = {row["draft"]: row["url"] for row in csv.DictReader(io.StringIO(b"".join(
+            client.get("/votes/", {"format": "csv"}).streaming_content).decode()))}
+        assert exported[draft.symbol] == "http://testserver" + vote_href
+    finally:
+        clear_script_prefix()
