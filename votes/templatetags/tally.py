@@ -8,6 +8,7 @@ from django import template
 from django.urls import reverse
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
 from .. import labels
 from ..models import LANGUAGES, page_language
@@ -27,12 +28,26 @@ LABELS = {
 CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
 
 
+# Labels of each kind as text, by language: a table row shows up to a dozen, and translating each anew was a
+# large part of the time a list page takes to render.
+_TRANSLATED: dict[tuple[str | None, str], dict[str, str]] = {}
+
+
+def _translated(kind: str) -> dict[str, str]:
+    language = get_language()
+    try:
+        return _TRANSLATED[language, kind]
+    except KeyError:
+        texts = _TRANSLATED[language, kind] = {value: str(name) for value, name in LABELS.get(kind, {}).items()}
+        return texts
+
+
 @register.filter
 def label(value, kind: str):
     """`{{ vote.outcome|label:"outcome" }}` -> "Retained" / "保留" (the code itself when unknown)."""
     if value in (None, ""):
         return ""
-    return LABELS.get(kind, {}).get(value, value)
+    return _translated(kind).get(value, value)
 
 
 @register.filter
