@@ -50,6 +50,12 @@ def label(value, kind: str):
     return _translated(kind).get(value, value)
 
 
+@register.simple_tag
+def position_labels() -> dict[str, str]:
+    """`{% position_labels as position_names %}`: the position labels in the active language, by code."""
+    return _translated("position")
+
+
 @register.filter
 def localized(obj, field: str) -> str:
     """`{{ paragraph|localized:"text" }}`: the field in the page's language, falling back to English."""
