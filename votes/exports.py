@@ -12,10 +12,12 @@ import csv
 import io
 import json
 from typing import Iterable, Iterator, Sequence
+from urllib.parse import quote
 
 from django.db.models import Value
 from django.http import HttpResponse, StreamingHttpResponse
 from django.urls import reverse
+from django.utils.http import RFC3986_SUBDELIMS
 
 from .labels import VOETEN
 
@@ -90,11 +92,21 @@ DATE_COLUMNS = {"date", "admitted", "ended"}
 SECTION_PAGES = {"drafts": "draft-detail", "countries": "country-detail"}
 
 
+# What reverse() leaves unquoted in a path argument (Django's rule: the RFC 3986 sub-delimiters and "/~:@").
+PATH_SAFE = RFC3986_SUBDELIMS + "/~:@"
+# A key no page has, valid for the int, str and path converters, whose place in a reversed URL the row's key takes.
+MARKER = "9081726354"
+
+
 def _page_url(request, name: str):
-    """A function giving the absolute URL of the page `name` (a URL name of votes/urls.py) for one key."""
+    """A function giving the absolute URL of the page `name` (a URL name of votes/urls.py) for one key: as
+    request.build_absolute_uri(reverse(name, args=[key])), but reversed once for the MARKER, the key then quoted
+    in its place as reverse() quotes it: an export writes a URL per row, and a reverse() each would cost more
+    than the rest of the row."""
+    head, tail = request.build_absolute_uri(reverse(name, args=[MARKER])).rsplit(MARKER, 1)
 
     def url(key) -> str:
-        return request.build_absolute_uri(reverse(name, args=[key]))
+        return f"{head}{quote(str(key), safe=PATH_SAFE)}{tail}"
 
     return url
 
