@@ -7,7 +7,6 @@ import re
 from django import template
 from django.urls import reverse
 from django.utils.html import escape, format_html
-from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from .. import labels
@@ -54,12 +53,6 @@ def label(value, kind: str):
 def position_labels() -> dict[str, str]:
     """`{% position_labels as position_names %}`: the position labels in the active language, by code."""
     return _translated("position")
-
-
-@register.filter
-def localized(obj, field: str) -> str:
-    """`{{ paragraph|localized:"text" }}`: the field in the page's language, falling back to English."""
-    return obj.localized(field) if obj is not None else ""
 
 
 @register.filter
@@ -126,16 +119,6 @@ def excerpt(obj, field: str, q: str, width: int = 60):
 @register.simple_tag
 def data_language() -> str:
     return page_language()
-
-
-@register.filter
-def get_item(mapping, key):
-    return mapping.get(key) if mapping else None
-
-
-@register.filter
-def nbsp(value) -> str:
-    return mark_safe(escape(value).replace(" ", "&nbsp;"))
 
 
 @register.simple_tag
