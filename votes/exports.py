@@ -12,14 +12,12 @@ import csv
 import io
 import json
 from typing import Iterable, Iterator, Sequence
-from urllib.parse import quote
 
 from django.db.models import Value
 from django.http import HttpResponse, StreamingHttpResponse
-from django.urls import reverse
-from django.utils.http import RFC3986_SUBDELIMS
 
 from .labels import VOETEN
+from .links import absolute_urls
 
 FORMATS = ("csv", "json")
 CHUNK_SIZE = 2000
@@ -92,25 +90,6 @@ DATE_COLUMNS = {"date", "admitted", "ended"}
 SECTION_PAGES = {"drafts": "draft-detail", "countries": "country-detail"}
 
 
-# What reverse() leaves unquoted in a path argument (Django's rule: the RFC 3986 sub-delimiters and "/~:@").
-PATH_SAFE = RFC3986_SUBDELIMS + "/~:@"
-# A key no page has, valid for the int, str and path converters, whose place in a reversed URL the row's key takes.
-MARKER = "9081726354"
-
-
-def _page_url(request, name: str):
-    """A function giving the absolute URL of the page `name` (a URL name of votes/urls.py) for one key: as
-    request.build_absolute_uri(reverse(name, args=[key])), but reversed once for the MARKER, the key then quoted
-    in its place as reverse() quotes it: an export writes a URL per row, and a reverse() each would cost more
-    than the rest of the row."""
-    head, tail = request.build_absolute_uri(reverse(name, args=[MARKER])).rsplit(MARKER, 1)
-
-    def url(key) -> str:
-        return f"{head}{quote(str(key), safe=PATH_SAFE)}{tail}"
-
-    return url
-
-
 def _converter(columns: list[str], codes: str | None):
     """A function turning a database row into an output row: ISO dates; Voeten codes for the position."""
     dates = [i for i, column in enumerate(columns) if column in DATE_COLUMNS]
@@ -140,7 +119,7 @@ def vote_rows(request, queryset, country: str | None = None, codes: str | None =
         sources += ["country_id_for_export", "country_position", "intended_position"]
         queryset = queryset.annotate(country_id_for_export=Value(country))
     convert = _converter(columns, codes)
-    vote_url = _page_url(request, "vote-detail")
+    vote_url = absolute_urls(request, "vote-detail")
 
     def rows():
         for values in queryset.values_list(*sources).iterator(chunk_size=CHUNK_SIZE):
@@ -161,7 +140,7 @@ def compared_rows(request, queryset, codes: list[str], voeten: str | None = None
     columns = vote_columns + ["country", "position", "intended_position"]
     convert_vote = _converter(vote_columns, None)
     width = len(vote_columns)
-    vote_url = _page_url(request, "vote-detail")
+    vote_url = absolute_urls(request, "vote-detail")
 
     def code(position):
         return VOETEN.get(position, position) if voeten == "voeten" and position is not None else position
@@ -184,7 +163,7 @@ def model_rows(request, queryset, spec: Sequence[tuple[str, str]], section: str,
     sources = [source for _, source in spec]
     convert = _converter(columns, None)
     index = columns.index(key)
-    page_url = _page_url(request, SECTION_PAGES[section])
+    page_url = absolute_urls(request, SECTION_PAGES[section])
 
     def rows():
         for values in queryset.values_list(*sources).iterator(chunk_size=CHUNK_SIZE):
@@ -261,9 +240,9 @@ def search_rows(request, q: str) -> tuple[list[str], Iterator[list]]:
     from .models import Country, Draft, Vote
     from .querysets import paragraphs_matching
 
-    draft_url = _page_url(request, "draft-detail")
-    country_url = _page_url(request, "country-detail")
-    vote_url = _page_url(request, "vote-detail")
+    draft_url = absolute_urls(request, "draft-detail")
+    country_url = absolute_urls(request, "country-detail")
+    vote_url = absolute_urls(request, "vote-detail")
 
     def rows():
         for symbol, en, zh in Draft.objects.matching(q).order_by("-session_id", "symbol").values_list(

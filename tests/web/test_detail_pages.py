@@ -88,6 +88,17 @@ def test_draft_list_htmx_fragment(client, mini):
     assert "HX-Request" in response["Vary"]
 
 
+def test_template_url_filters_match_reverse():
+    from django.urls import reverse
+
+    from votes.templatetags.tally import country_url, draft_url, vote_url
+
+    assert vote_url(12) == reverse("vote-detail", args=[12])
+    for symbol in ("A/C.1/79/L.53/Rev.1", "A/RES/79/1 (Part I)", "A/C.3/79/L.2*"):
+        assert draft_url(symbol) == reverse("draft-detail", args=[symbol])
+    assert country_url("CHN") == reverse("country-detail", args=["CHN"])
+
+
 def test_links_are_reversed_by_name_under_the_script_prefix(client, mini):
     """Links to the record's pages, on the pages and in the exports, are reverse()'s: symbols quoted as it quotes
     them, under the prefix the site is served from."""
@@ -112,3 +123,19 @@ def test_links_are_reversed_by_name_under_the_script_prefix(client, mini):
         assert exported[draft.symbol] == "http://testserver" + vote_href
     finally:
         clear_script_prefix()
+
+
+def test_links_reversed_once_equal_reverse_for_any_key():
+    from django.urls import clear_script_prefix, reverse, set_script_prefix
+
+    from votes.links import MARKER, page_path
+
+    for prefix in ("/", "/tally/", "/"):
+        set_script_prefix(prefix)
+        try:
+            for symbol in ("A/C.3/79/L.2 #?%", "A/C.1/79/L.9/Rév.1", "A/C.1/79/L.1/", MARKER, f"A/{MARKER}/L.1"):
+                assert page_path("draft-detail", symbol) == reverse("draft-detail", args=[symbol])
+            assert page_path("vote-detail", 9081726354) == reverse("vote-detail", args=[9081726354])
+            assert page_path("country-detail", "CIV") == reverse("country-detail", args=["CIV"])
+        finally:
+            clear_script_prefix()

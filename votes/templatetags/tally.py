@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 
 from django import template
-from django.urls import reverse
 from django.utils.html import escape, format_html
 from django.utils.translation import get_language
 
 from .. import labels
+from ..links import page_path
 from ..models import LANGUAGES, page_language
 
 register = template.Library()
@@ -74,18 +74,22 @@ def percent(value) -> str:
     return f"{value * 100:.1f}%"
 
 
-# Links to a page of the record from templates not yet written with `{% url %}` (country_detail.html,
-# country_list.html, draft_list.html, search.html): reverse() by name, as `{% url %}` would.
+# Links to the record's pages, by URL name: reverse() once per page, each key then in its place (votes/links.py).
+
+
+@register.filter
+def vote_url(pk) -> str:
+    return page_path("vote-detail", pk)
 
 
 @register.filter
 def draft_url(symbol: str) -> str:
-    return reverse("draft-detail", args=[symbol])
+    return page_path("draft-detail", symbol)
 
 
 @register.filter
 def country_url(iso3: str) -> str:
-    return reverse("country-detail", args=[iso3])
+    return page_path("country-detail", iso3)
 
 
 @register.filter
