@@ -12,13 +12,12 @@ import csv
 import io
 import json
 from typing import Iterable, Iterator, Sequence
-from urllib.parse import quote
 
 from django.db.models import Value
 from django.http import HttpResponse, StreamingHttpResponse
-from django.urls import get_script_prefix
 
 from .labels import VOETEN
+from .links import absolute_urls
 
 FORMATS = ("csv", "json")
 CHUNK_SIZE = 2000
@@ -87,14 +86,8 @@ def wants_export(request) -> str | None:
 
 
 DATE_COLUMNS = {"date", "admitted", "ended"}
-# What django.urls.reverse leaves unquoted in a path argument.
-URL_SAFE = "/~:@!$&'()*+,;="
-
-
-def _site(request) -> str:
-    """The absolute address of the site's root ("https://host/"), to which the page paths are appended (the
-    paths are the public URL scheme of votes/urls.py; building them by hand saves a `reverse` per row)."""
-    return request.build_absolute_uri(get_script_prefix())
+# The page of a row of model_rows, by its `section`.
+SECTION_PAGES = {"drafts": "draft-detail", "countries": "country-detail"}
 
 
 def _converter(columns: list[str], codes: str | None):
@@ -126,12 +119,12 @@ def vote_rows(request, queryset, country: str | None = None, codes: str | None =
         sources += ["country_id_for_export", "country_position", "intended_position"]
         queryset = queryset.annotate(country_id_for_export=Value(country))
     convert = _converter(columns, codes)
-    votes = _site(request) + "votes/"
+    vote_url = absolute_urls(request, "vote-detail")
 
     def rows():
         for values in queryset.values_list(*sources).iterator(chunk_size=CHUNK_SIZE):
             row = convert(values)
-            row.append(f"{votes}{row[0]}/")
+            row.append(vote_url(row[0]))
             yield row
 
     return columns + ["url"], rows()
@@ -147,7 +140,7 @@ def compared_rows(request, queryset, codes: list[str], voeten: str | None = None
     columns = vote_columns + ["country", "position", "intended_position"]
     convert_vote = _converter(vote_columns, None)
     width = len(vote_columns)
-    votes = _site(request) + "votes/"
+    vote_url = absolute_urls(request, "vote-detail")
 
     def code(position):
         return VOETEN.get(position, position) if voeten == "voeten" and position is not None else position
@@ -155,7 +148,7 @@ def compared_rows(request, queryset, codes: list[str], voeten: str | None = None
     def rows():
         for values in queryset.values_list(*sources).iterator(chunk_size=CHUNK_SIZE):
             vote = convert_vote(values[:width])
-            url = f"{votes}{vote[0]}/"
+            url = vote_url(vote[0])
             for index, iso3 in enumerate(codes):
                 position, intended = values[width + 2 * index], values[width + 2 * index + 1]
                 yield [*vote, iso3, code(position), intended, url]
@@ -164,17 +157,18 @@ def compared_rows(request, queryset, codes: list[str], voeten: str | None = None
 
 
 def model_rows(request, queryset, spec: Sequence[tuple[str, str]], section: str, key: str):
-    """One row per draft or country; `section` is the path ("drafts", "countries") under which `key` names it."""
+    """One row per draft or country; `section` ("drafts", "countries") names its page, "draft-detail" or
+    "country-detail", for the column `key`."""
     columns = [name for name, _ in spec]
     sources = [source for _, source in spec]
     convert = _converter(columns, None)
     index = columns.index(key)
-    base = f"{_site(request)}{section}/"
+    page_url = absolute_urls(request, SECTION_PAGES[section])
 
     def rows():
         for values in queryset.values_list(*sources).iterator(chunk_size=CHUNK_SIZE):
             row = convert(values)
-            row.append(f"{base}{quote(str(row[index]), safe=URL_SAFE)}/")
+            row.append(page_url(row[index]))
             yield row
 
     return columns + ["url"], rows()
@@ -246,25 +240,26 @@ def search_rows(request, q: str) -> tuple[list[str], Iterator[list]]:
     from .models import Country, Draft, Vote
     from .querysets import paragraphs_matching
 
-    site = _site(request)
+    draft_url = absolute_urls(request, "draft-detail")
+    country_url = absolute_urls(request, "country-detail")
+    vote_url = absolute_urls(request, "vote-detail")
 
     def rows():
         for symbol, en, zh in Draft.objects.matching(q).order_by("-session_id", "symbol").values_list(
             "symbol", "title_en", "title_zh"
         ).iterator(chunk_size=CHUNK_SIZE):
-            url = f"{site}drafts/{quote(symbol, safe=URL_SAFE)}/"
-            yield ["draft", symbol, symbol, "", en, zh, url]
+            yield ["draft", symbol, symbol, "", en, zh, draft_url(symbol)]
         for iso3, en, zh in Country.objects.matching(q).values_list("iso3", "name_en", "name_zh").iterator(
             chunk_size=CHUNK_SIZE
         ):
-            yield ["country", iso3, "", "", en, zh, f"{site}countries/{iso3}/"]
+            yield ["country", iso3, "", "", en, zh, country_url(iso3)]
         for pk, symbol, label, en, zh in Vote.objects.matching(q).newest_first().values_list(
             "id", "draft__symbol", "subject_label", "draft__title_en", "draft__title_zh"
         ).iterator(chunk_size=CHUNK_SIZE):
-            yield ["vote", pk, symbol, label, en, zh, f"{site}votes/{pk}/"]
+            yield ["vote", pk, symbol, label, en, zh, vote_url(pk)]
         for pk, symbol, label, en, zh in paragraphs_matching(q).values_list(
             "id", "draft__symbol", "voted_label", "text_en", "text_zh"
         ).iterator(chunk_size=CHUNK_SIZE):
-            yield ["paragraph", pk, symbol, label, en, zh, f"{site}drafts/{quote(symbol, safe=URL_SAFE)}/#p-{label}"]
+            yield ["paragraph", pk, symbol, label, en, zh, f"{draft_url(symbol)}#p-{label}"]
 
     return SEARCH_COLUMNS, rows()

@@ -2,7 +2,7 @@
 
 import re
 
-from .factories import CountryFactory, make_vote
+from .factories import CountryFactory, DraftFactory, make_vote
 
 
 def test_vote_page_shows_text_tallies_positions_and_intentions(client, mini):
@@ -97,3 +97,45 @@ def test_template_url_filters_match_reverse():
     for symbol in ("A/C.1/79/L.53/Rev.1", "A/RES/79/1 (Part I)", "A/C.3/79/L.2*"):
         assert draft_url(symbol) == reverse("draft-detail", args=[symbol])
     assert country_url("CHN") == reverse("country-detail", args=["CHN"])
+
+
+def test_links_are_reversed_by_name_under_the_script_prefix(client, mini):
+    """Links to the record's pages, on the pages and in the exports, are reverse()'s: symbols quoted as it quotes
+    them, under the prefix the site is served from."""
+    import csv
+    import io
+
+    from django.urls import clear_script_prefix, reverse, set_script_prefix
+
+    draft = DraftFactory(symbol="A/RES/79/1 (Part I)*", session=mini["draft"].session)
+    vote = make_vote(draft, "whole", yes=["CHN"], no=["USA"])
+    set_script_prefix("/tally/")
+    try:
+        draft_href, vote_href = reverse("draft-detail", args=[draft.symbol]), reverse("vote-detail", args=[vote.pk])
+        assert draft_href == "/tally/drafts/A/RES/79/1%20(Part%20I)*/"
+        table = client.get("/votes/").content.decode()
+        assert f'<a href="{draft_href}">A/RES/79/1 (Part I)*</a>' in table and f'<a href="{vote_href}">' in table
+        assert f'<a href="{vote_href}">' in client.get(draft_href.removeprefix("/tally")).content.decode()
+        page = client.get(vote_href.removeprefix("/tally")).content.decode()
+        assert f'<a href="{draft_href}">' in page and f'<a href="{reverse("country-detail", args=["CHN"])}">' in page
+        exported = {row["draft"]: row["url"] for row in csv.DictReader(io.StringIO(b"".join(
+            client.get("/votes/", {"format": "csv"}).streaming_content).decode()))}
+        assert exported[draft.symbol] == "http://testserver" + vote_href
+    finally:
+        clear_script_prefix()
+
+
+def test_links_reversed_once_equal_reverse_for_any_key():
+    from django.urls import clear_script_prefix, reverse, set_script_prefix
+
+    from votes.links import MARKER, page_path
+
+    for prefix in ("/", "/tally/", "/"):
+        set_script_prefix(prefix)
+        try:
+            for symbol in ("A/C.3/79/L.2 #?%", "A/C.1/79/L.9/Rév.1", "A/C.1/79/L.1/", MARKER, f"A/{MARKER}/L.1"):
+                assert page_path("draft-detail", symbol) == reverse("draft-detail", args=[symbol])
+            assert page_path("vote-detail", 9081726354) == reverse("vote-detail", args=[9081726354])
+            assert page_path("country-detail", "CIV") == reverse("country-detail", args=["CIV"])
+        finally:
+            clear_script_prefix()

@@ -117,3 +117,14 @@ def test_export_urls_are_the_pages_urls(client, mini):
     assert row["url"] == "http://testserver" + reverse("draft-detail", args=["A/C.1/79/L.53/Rev.1"])
     row = rows(client.get("/countries/", {"format": "csv", "q": "CIV"}))[0]
     assert row["url"] == "http://testserver" + reverse("country-detail", args=["CIV"])
+
+
+@pytest.mark.parametrize("symbol", ["A/RES/79/1 (Part I)*", "A/C.3/79/L.2 #?%", "A/C.1/79/L.9/Rév.1", "9081726354"])
+def test_export_urls_quote_symbols_as_reverse_does(client, mini, symbol):
+    from django.urls import reverse
+
+    DraftFactory(symbol=symbol, session=mini["draft"].session)
+    urls = {row["symbol"]: row["url"] for row in rows(client.get("/drafts/", {"format": "csv"}))}
+    assert urls[symbol] == "http://testserver" + reverse("draft-detail", args=[symbol])
+    urls = {row["key"]: row["url"] for row in rows(client.get("/search/", {"format": "csv", "q": symbol})) if row["type"] == "draft"}
+    assert urls[symbol] == "http://testserver" + reverse("draft-detail", args=[symbol])

@@ -1,18 +1,15 @@
-"""Template helpers of the record's pages: translated labels of coded values, tally bars, excerpts."""
+"""Template helpers of the record's pages: translated labels of coded values, excerpts, pager and sort links."""
 
 from __future__ import annotations
 
 import re
-from urllib.parse import quote
 
 from django import template
-from django.urls import get_script_prefix
-from django.utils.html import conditional_escape, escape, format_html
-from django.utils.safestring import mark_safe
-from django.utils.text import Truncator
-from django.utils.translation import gettext
+from django.utils.html import escape, format_html
+from django.utils.translation import get_language
 
 from .. import labels
+from ..links import page_path
 from ..models import LANGUAGES, page_language
 
 register = template.Library()
@@ -27,10 +24,21 @@ LABELS = {
     "sponsor_kind": labels.SPONSOR_KIND,
 }
 
-# What django.urls.reverse leaves unquoted in a path argument (RFC 3986 sub-delims and ":@/~").
-URL_SAFE = "/~:@!$&'()*+,;="
-
 CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
+
+
+# Labels of each kind as text, by language: a table row shows up to a dozen, and translating each anew was a
+# large part of the time a list page takes to render.
+_TRANSLATED: dict[tuple[str | None, str], dict[str, str]] = {}
+
+
+def _translated(kind: str) -> dict[str, str]:
+    language = get_language()
+    try:
+        return _TRANSLATED[language, kind]
+    except KeyError:
+        texts = _TRANSLATED[language, kind] = {value: str(name) for value, name in LABELS.get(kind, {}).items()}
+        return texts
 
 
 @register.filter
@@ -38,13 +46,13 @@ def label(value, kind: str):
     """`{{ vote.outcome|label:"outcome" }}` -> "Retained" / "保留" (the code itself when unknown)."""
     if value in (None, ""):
         return ""
-    return LABELS.get(kind, {}).get(value, value)
+    return _translated(kind).get(value, value)
 
 
-@register.filter
-def localized(obj, field: str) -> str:
-    """`{{ paragraph|localized:"text" }}`: the field in the page's language, falling back to English."""
-    return obj.localized(field) if obj is not None else ""
+@register.simple_tag
+def position_labels() -> dict[str, str]:
+    """`{% position_labels as position_names %}`: the position labels in the active language, by code."""
+    return _translated("position")
 
 
 @register.filter
@@ -66,45 +74,22 @@ def percent(value) -> str:
     return f"{value * 100:.1f}%"
 
 
-@register.simple_tag
-def tally(vote, figures: bool = True):
-    """A tally bar with its figures as text (the bar alone is hidden from assistive technology). Plain string
-    building: it is on every row of every list."""
-    if vote.method != "recorded":
-        return mark_safe(f'<span class="tally-figures">{escape(labels.METHOD["without_vote"])}</span>')
-    counts = (("yes", vote.yes_count), ("no", vote.no_count), ("abstain", vote.abstain_count), ("absent", vote.absent_count))
-    bar = "".join(f'<span class="{value}" style="flex-grow: {int(n)}"></span>' for value, n in counts if n)
-    text = ""
-    if figures:
-        names = _position_names()
-        text = '<span class="tally-figures">' + " · ".join(
-            f'<span class="figure-{value}">{names[value]} {int(n)}</span>' for value, n in counts
-        ) + "</span>"
-    return mark_safe(f'<div class="tally"><div class="tally-bar" aria-hidden="true">{bar}</div>{text}</div>')
-
-
-def _position_names() -> dict[str, str]:
-    """The position labels in the active language, escaped (resolved once per call, not once per figure)."""
-    return {value: escape(str(name)) for value, name in labels.POSITION.items()}
-
-
-# URLs of the record's pages, built without `reverse` (a list page links each row three times; the path scheme is
-# fixed and public). Equal to reverse("vote-detail"), reverse("draft-detail"), reverse("country-detail").
+# Links to the record's pages, by URL name: reverse() once per page, each key then in its place (votes/links.py).
 
 
 @register.filter
 def vote_url(pk) -> str:
-    return f"{get_script_prefix()}votes/{int(pk)}/"
+    return page_path("vote-detail", pk)
 
 
 @register.filter
 def draft_url(symbol: str) -> str:
-    return f"{get_script_prefix()}drafts/{quote(symbol, safe=URL_SAFE)}/"
+    return page_path("draft-detail", symbol)
 
 
 @register.filter
 def country_url(iso3: str) -> str:
-    return f"{get_script_prefix()}countries/{quote(iso3, safe=URL_SAFE)}/"
+    return page_path("country-detail", iso3)
 
 
 @register.filter
@@ -140,16 +125,6 @@ def data_language() -> str:
     return page_language()
 
 
-@register.filter
-def get_item(mapping, key):
-    return mapping.get(key) if mapping else None
-
-
-@register.filter
-def nbsp(value) -> str:
-    return mark_safe(escape(value).replace(" ", "&nbsp;"))
-
-
 @register.simple_tag
 def elided_pages(page_obj):
     """Page numbers around the current one, with ellipses (Paginator.get_elided_page_range)."""
@@ -166,92 +141,3 @@ def sort_link(context, key: str) -> dict:
         following = key if descending else f"-{key}"
         return {"value": None if following == "-date" else following, "aria": "descending" if descending else "ascending"}
     return {"value": None if key == "date" else key, "aria": None}
-
-
-# --- the rows of a vote table, built in Python --------------------------------------------------------------------
-# A list page shows 50 rows of ~15 lookups and filters each; rendered by the template engine that was most of the
-# page's time. The markup is the one `_vote_table.html` had per row.
-
-
-def _tally_html(vote, names: dict[str, str], without_vote: str) -> str:
-    if vote.method != "recorded":
-        return f'<span class="tally-figures">{without_vote}</span>'
-    counts = (("yes", vote.yes_count), ("no", vote.no_count), ("abstain", vote.abstain_count), ("absent", vote.absent_count))
-    bar = "".join(f'<span class="{value}" style="flex-grow: {int(n)}"></span>' for value, n in counts if n)
-    text = '<span class="tally-figures">' + " · ".join(
-        f'<span class="figure-{value}">{names[value]} {int(n)}</span>' for value, n in counts
-    ) + "</span>"
-    return f'<div class="tally"><div class="tally-bar" aria-hidden="true">{bar}</div>{text}</div>'
-
-
-def _text(value) -> str:
-    """What `{{ value }}` renders (None as "None"), escaped."""
-    return str(conditional_escape(value))
-
-
-@register.simple_tag
-def vote_table_rows(votes, country=None, compared=None, empty_colspan: int = 9):
-    """The `<tr>`s of `_vote_table.html` for `votes` (with the country's position column when `country`, and
-    each vote's `compared_positions` when comparing)."""
-    names = _position_names()
-    positions = {value: escape(str(name)) for value, name in LABELS["position"].items()}
-    subjects = {value: escape(str(name)) for value, name in LABELS["subject"].items()}
-    outcomes = {value: escape(str(name)) for value, name in LABELS["outcome"].items()}
-    without_vote = escape(str(labels.METHOD["without_vote"]))
-    amendment = escape(gettext("Amendment"))
-    margin_word = escape(gettext("margin"))
-    intended_text = gettext("stated it intended: %(position)s")
-    prefix = get_script_prefix()
-    rows = []
-    for vote in votes:
-        draft = vote.draft
-        symbol = draft.symbol
-        subject = vote.subject
-        if subject == "paragraph":
-            subject_text = _text(vote.subject_label)
-        elif subject == "amendment":
-            subject_text = f"{amendment} {_text(vote.amendment_symbol)}"
-        else:
-            subject_text = subjects.get(subject, _text(subject)) if subject not in (None, "") else ""
-        paragraph = vote.paragraph
-        opening_html = f'\n        <div class="opening">{escape(opening(paragraph.text))}</div>' if paragraph else "\n        "
-        outcome = vote.outcome
-        outcome_text = outcomes.get(outcome, _text(outcome)) if outcome not in (None, "") else ""
-        tally_html = _tally_html(vote, names, without_vote)
-        if vote.method == "recorded":
-            margin = vote.margin
-            tally_html += (
-                f'<span class="visually-hidden">{margin_word} </span>'
-                f'<span class="margin">{"" if margin is None else format(int(margin), "+d")}</span>'
-            )
-        row = (
-            f'\n    <tr data-vote="{_text(vote.pk)}" data-subject="{_text(vote.subject_label)}">'
-            f'\n      <td class="nowrap">{escape(iso_date(vote.date))}</td>'
-            f'\n      <td title="{_text(vote.body.name)}">{_text(vote.body_id)}</td>'
-            f'\n      <td><a href="{escape(draft_url(symbol))}">{_text(symbol)}</a>'
-            f'<div class="draft-title">{_text(Truncator(draft.title).chars(140))}</div></td>'
-            f'\n      <td><a href="{prefix}votes/{int(vote.pk)}/">{subject_text}</a>{opening_html}</td>'
-            f"\n      <td>{outcome_text}</td>"
-            f"\n      <td>{tally_html}</td>\n      "
-        )
-        if country:
-            value = vote.country_position
-            label_text = positions.get(value, _text(value)) if value not in (None, "") else ""
-            row += f'<td class="position"><span class="position-{_text(value)}">{label_text}</span>\n        '
-            intended = vote.intended_position
-            if intended:
-                intended_label = positions.get(intended, _text(intended))
-                row += '<div class="intended">' + intended_text % {"position": intended_label}
-                if vote.intended_footnote:
-                    row += f'<div class="footnote">{_text(vote.intended_footnote)}</div>'
-                row += "</div>"
-            row += "</td>"
-        row += "\n      "
-        for value in getattr(vote, "compared_positions", None) or ():
-            label_text = positions.get(value, _text(value)) if value not in (None, "") else ""
-            row += f'<td class="position"><span class="position-{_text(value)}">{label_text}</span></td>'
-        row += "\n    </tr>\n    "
-        rows.append(row)
-    if not rows:
-        rows.append(f'\n    <tr><td colspan="{int(empty_colspan)}">{escape(gettext("No votes match these filters."))}</td></tr>\n    ')
-    return mark_safe("".join(rows))
