@@ -25,12 +25,13 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db import connection, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext, override_settings
-from django.urls import Resolver404, resolve
+from django.urls import Resolver404, resolve, reverse
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_REPORT = ROOT / "tests" / "fixtures" / "reports" / "first-committee-79-item106.txt"
@@ -66,23 +67,32 @@ class Page:
     htmx: bool = False  # requested as htmx does (HX-Request): a fragment
 
 
+def page(name: str, *args, **query) -> str:
+    """A page's address by its URL name, with a query string."""
+    path = reverse(name, args=args)
+    return f"{path}?{urlencode(query)}" if query else path
+
+
 PAGES = [
-    Page("home (counts of the record)", lambda s: "/"),
-    Page("vote list", lambda s: "/votes/"),
-    Page("vote list: country + position", lambda s: f"/votes/?country={s.country}&position=no"),
-    Page("vote list: paragraph + outcome", lambda s: f"/votes/?paragraph={s.paragraph}&outcome=retained"),
-    Page("vote list: text q=", lambda s: f"/votes/?q={s.text}"),
-    Page("  its count, loaded after the page", lambda s: f"/votes/count/?q={s.text}", htmx=True),
-    Page("vote list: last page", lambda s: f"/votes/?page={s.last_page}"),
-    Page("vote detail", lambda s: f"/votes/{s.vote_id}/" if s.vote_id else None),
-    Page("draft page", lambda s: f"/drafts/{s.draft_symbol}/" if s.draft_symbol else None),
-    Page("country page", lambda s: f"/countries/{s.country}/"),
-    Page("compare two countries", lambda s: f"/countries/compare/?a={s.other}&b={s.country}"),
-    Page("search", lambda s: f"/search/?q={s.text}"),
-    Page("CSV: compare 4 countries, all votes", lambda s: f"/countries/compare/?a={s.other}&b={s.country}&c=FRA&d=GBR"
-         "&show=all&format=csv", export=True, repeat=5),
-    Page("CSV: all votes", lambda s: "/votes/?format=csv", export=True, repeat=5),
-    Page("CSV: a country's votes", lambda s: f"/votes/?country={s.country}&format=csv", export=True, repeat=5),
+    Page("home (counts of the record)", lambda s: page("home")),
+    Page("vote list", lambda s: page("vote-list")),
+    Page("vote list: country + position", lambda s: page("vote-list", country=s.country, position="no")),
+    Page("vote list: paragraph + outcome", lambda s: page("vote-list", paragraph=s.paragraph, outcome="retained")),
+    Page("vote list: text q=", lambda s: page("vote-list", q=s.text)),
+    Page("  its count, loaded after the page", lambda s: page("vote-count", q=s.text), htmx=True),
+    Page("vote list: last page", lambda s: page("vote-list", page=s.last_page)),
+    Page("vote detail", lambda s: page("vote-detail", s.vote_id) if s.vote_id else None),
+    Page("draft page", lambda s: page("draft-detail", s.draft_symbol) if s.draft_symbol else None),
+    Page("country page", lambda s: page("country-detail", s.country)),
+    Page("compare two countries", lambda s: page("country-compare", a=s.other, b=s.country)),
+    Page("search", lambda s: page("search", q=s.text)),
+    Page(
+        "CSV: compare 4 countries, all votes",
+        lambda s: page("country-compare", a=s.other, b=s.country, c="FRA", d="GBR", show="all", format="csv"),
+        export=True, repeat=5,
+    ),
+    Page("CSV: all votes", lambda s: page("vote-list", format="csv"), export=True, repeat=5),
+    Page("CSV: a country's votes", lambda s: page("vote-list", country=s.country, format="csv"), export=True, repeat=5),
 ]
 
 
