@@ -63,6 +63,18 @@ MIDDLEWARE = [
 
 ROOT_URLCONF = "config.urls"
 
+# Rendered fragments (`{% cache %}` in the templates, the filter menus), kept by everything they show so that a
+# cached copy is never stale, only evicted; per process, in memory.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "default"},
+    "fragments": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "fragments",
+        "TIMEOUT": None,
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("FRAGMENT_CACHE_ENTRIES", "20000"))},
+    },
+}
+
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",

@@ -6,6 +6,7 @@ import re
 
 from django import template
 from django.utils.html import escape, format_html
+from django.urls import get_script_prefix
 from django.utils.translation import get_language
 
 from .. import labels
@@ -141,3 +142,27 @@ def sort_link(context, key: str) -> dict:
         following = key if descending else f"-{key}"
         return {"value": None if following == "-date" else following, "aria": "descending" if descending else "ascending"}
     return {"value": None if key == "date" else key, "aria": None}
+
+
+@register.filter
+def row_key(obj) -> str:
+    """Everything a row of `obj` can show, for the key of its cached markup (`{% cache … using="fragments" %}`):
+    the values loaded on it — fields and annotations — and on the objects loaded with it (select_related), in the
+    page's language and under the site's script prefix. A row reads nothing else, so a cached row whose data
+    changed is never found again."""
+    parts = [get_language() or "", get_script_prefix()]
+    _add_loaded_values(obj, parts, depth=2)
+    return "\x1f".join(parts)
+
+
+def _add_loaded_values(obj, parts: list[str], depth: int) -> None:
+    # Names and values as text, joined (a repr of the paragraph texts in six languages cost more than the row).
+    for name, value in vars(obj).items():
+        if not name.startswith("_"):
+            parts.append(name)
+            parts.append(value if type(value) is str else repr(value))
+    if depth:
+        for name, other in getattr(getattr(obj, "_state", None), "fields_cache", {}).items():
+            if other is not None:
+                parts.append(name)
+                _add_loaded_values(other, parts, depth - 1)
