@@ -1405,15 +1405,3 @@ def _analyze() -> None:
                 cursor.execute(f"VACUUM (ANALYZE) {_table(model)}")
         else:
             cursor.execute("ANALYZE")
-
-
-def synthetic_summary() -> dict[str, int]:
-    """How much synthetic data is loaded (for the bench's header)."""
-    drafts = synthetic_drafts()
-    votes = Vote.objects.filter(draft__in=drafts)
-    return {
-        "drafts": drafts.count(),
-        "votes": votes.count(),
-        "recorded_votes": votes.filter(method=Vote.Method.RECORDED).count(),
-        "positions": Position.objects.filter(vote__draft__in=drafts).count(),
-    }

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",  # Django's widget templates, for FORM_RENDERER below
     "django_filters",
     "django_htmx",
     "template_partials",
@@ -62,6 +63,9 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "config.urls"
+
+# Widgets render through the project's templates too (templates/votes/widgets/), not only Django's own.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 # Rendered fragments (`{% cache %}` in the templates, the filter menus), kept by everything they show so that a
 # cached copy is never stale, only evicted; per process, in memory.
