@@ -68,11 +68,13 @@ ROOT_URLCONF = "config.urls"
 FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 # Rendered fragments (`{% cache %}` in the templates, the filter menus), kept by everything they show so that a
-# cached copy is never stale, only evicted; per process, in memory.
+# cached copy is never stale, only evicted; per process, in memory. Not with DEBUG: an edited template would be
+# served from the old markup until the process restarts.
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "default"},
     "fragments": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "BACKEND": "django.core.cache.backends."
+        + ("dummy.DummyCache" if DEBUG else "locmem.LocMemCache"),
         "LOCATION": "fragments",
         "TIMEOUT": None,
         "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("FRAGMENT_CACHE_ENTRIES", "20000"))},
