@@ -58,6 +58,15 @@ def stored_tallies() -> dict[str, dict[str, int]]:
 
 
 def random_votes(rng, count):
+    """Votes created as ingest creates them: their figures added at the end of the change."""
+    votes = []
+    with figures.changing() as change:
+        votes = _random_votes(rng, count)
+        change.created(votes=[vote.pk for vote in votes])
+    return votes
+
+
+def _random_votes(rng, count):
     votes = []
     for _ in range(count):
         groups = {"yes": [], "no": [], "abstain": [], "absent": []}
@@ -90,7 +99,7 @@ def test_refresh_matches_a_direct_count(rng):
 
 
 def test_incremental_add_and_remove_match_a_direct_count(rng):
-    random_votes(rng, 10)  # each added through votes.figures, as it was created
+    random_votes(rng, 10)  # added through votes.figures
     assert stored() == direct()
     assert stored_tallies() == direct_tallies()
     # A correction: the vote's old contribution is taken out, the new one put in.
