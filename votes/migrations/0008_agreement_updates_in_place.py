@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 # Every ingested report changes the counts of ~37,000 country pairs. PostgreSQL rewrites a row in place (a HOT
 # update, no index touched) when no indexed column changes and its page has room: the score index goes, and
-# pages are filled half full (applies to rows written from now on; `refresh_all` rewrites them all).
+# pages are filled half full (applies to rows written from now on; a full recount, `manage.py recount agreement`, rewrites them all).
 
 
 def fillfactor(value):
