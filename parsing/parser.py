@@ -24,6 +24,8 @@ from reference import CountryDirectory
 def parse_report(source: str | bytes, directory: CountryDirectory | None = None) -> Report:
     """Parse one Main Committee report (text extracted from its PDF).  Raises ReportError."""
     text = decode(source)
+    if not text.strip():
+        raise ReportError([Problem(1, "the file is empty")])
     table = detect_language(text)
     if table is None:
         raise ReportError([Problem(1, f"language not recognised (known: {', '.join(TABLES)})")])
