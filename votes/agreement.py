@@ -122,45 +122,71 @@ def refresh_tallies() -> int:
     return len(tallies)
 
 
-# Increments applied in SQL, one statement executed for many rows: creating ~37,000 model objects, or updating
-# them one by one, costs seconds where this costs a fraction of one. Both PostgreSQL and SQLite (3.24+) accept it.
-_COLUMNS = "country_id, other_id, common, same, votes, agreed, score"
-_ON_CONFLICT_ADD = """
-ON CONFLICT (country_id, other_id) DO UPDATE SET
-    common = {table}.common + excluded.common,
-    same = {table}.same + excluded.same,
-    votes = {table}.votes + excluded.votes,
-    agreed = {table}.agreed + excluded.agreed,
-    score = CASE WHEN {table}.votes + excluded.votes = 0 THEN NULL
-                 ELSE ({table}.agreed + excluded.agreed) * 1.0 / ({table}.votes + excluded.votes) END
-"""
-_ADD = "INSERT INTO {table} (" + _COLUMNS + ") VALUES (%s, %s, %s, %s, %s, %s, %s)" + _ON_CONFLICT_ADD
-# PostgreSQL: the same upsert as one statement over arrays (executemany makes a round trip per row there).
-_ADD_POSTGRES = (
-    "INSERT INTO {table} (" + _COLUMNS + ") SELECT * FROM UNNEST(%s::varchar[], %s::varchar[], %s::integer[],"
-    " %s::integer[], %s::integer[], %s::integer[], %s::double precision[])" + _ON_CONFLICT_ADD
+class CountsTable:
+    """A table of counts by key (the pairs, the tallies) that a change of votes adds to or takes from, for many
+    rows in one statement: creating ~37,000 model objects, or updating them one by one (or Django's bulk_update,
+    a CASE per field and row), costs seconds where this costs a fraction of one.
+
+    `keys` and `counts` name the columns with their PostgreSQL types; `derived` are columns recomputed from the
+    new counts, as SQL over `{count}` placeholders (the pairs' score). Rows are tuples of keys, counts, then
+    derived values. PostgreSQL reads all rows as arrays in one statement (UNNEST); SQLite (3.33+) runs the same
+    statement per row. Taken out, every row exists already."""
+
+    def __init__(self, model, keys: dict[str, str], counts: dict[str, str], derived: dict[str, str] | None = None):
+        self.model = model
+        self.keys, self.counts, self.derived = keys, counts, derived or {}
+
+    def _set(self, new) -> str:
+        """SET clauses: each count to `new(count)`, each derived column recomputed from those."""
+        values = {name: new(name) for name in self.counts}
+        sets = [f"{name} = {value}" for name, value in values.items()]
+        sets += [f"{name} = {expression.format(**{c: f'({v})' for c, v in values.items()})}" for name, expression in self.derived.items()]
+        return ", ".join(sets)
+
+    def _source(self, columns: dict[str, str], postgres: bool) -> str:
+        if postgres:
+            arrays = ", ".join(f"%s::{kind}[]" for kind in columns.values())
+            return f"UNNEST({arrays}) AS d({', '.join(columns)})"
+        return "(SELECT " + ", ".join(f"%s AS {name}" for name in columns) + ") AS d"
+
+    def add(self, rows: list[tuple]) -> None:
+        table, postgres = self.model._meta.db_table, connection.vendor == "postgresql"
+        columns = {**self.keys, **self.counts, **{name: "double precision" for name in self.derived}}
+        values = f"SELECT * FROM {self._source(columns, True)}" if postgres else f"VALUES ({', '.join(['%s'] * len(columns))})"
+        sql = (
+            f"INSERT INTO {table} ({', '.join(columns)}) {values} ON CONFLICT ({', '.join(self.keys)}) DO UPDATE SET "
+            + self._set(lambda name: f"{table}.{name} + excluded.{name}")
+        )
+        self._execute(sql, rows, postgres)
+
+    def subtract(self, rows: list[tuple]) -> None:
+        table, postgres = self.model._meta.db_table, connection.vendor == "postgresql"
+        columns = {**self.keys, **self.counts}
+        sql = (
+            f"UPDATE {table} AS t SET {self._set(lambda name: f't.{name} - d.{name}')}"
+            f" FROM {self._source(columns, postgres)} WHERE "
+            + " AND ".join(f"t.{key} = d.{key}" for key in self.keys)
+        )
+        self._execute(sql, [row[: len(columns)] for row in rows], postgres)
+
+    @staticmethod
+    def _execute(sql: str, rows: list[tuple], postgres: bool) -> None:
+        with connection.cursor() as cursor:
+            if postgres:
+                cursor.execute(sql, [list(column) for column in zip(*rows)])
+            else:
+                cursor.executemany(sql, rows)
+
+
+PAIRS = CountsTable(
+    AgreementScore,
+    keys={"country_id": "varchar", "other_id": "varchar"},
+    counts={name: "integer" for name in ("common", "same", "votes", "agreed")},
+    derived={"score": "CASE WHEN {votes} = 0 THEN NULL ELSE {agreed} * 1.0 / {votes} END"},
 )
-# Taking a vote out: every pair it touched exists. PostgreSQL: one statement over arrays again.
-_SUBTRACT_POSTGRES = """
-UPDATE {table} AS t SET
-    common = t.common - d.common,
-    same = t.same - d.same,
-    votes = t.votes - d.votes,
-    agreed = t.agreed - d.agreed,
-    score = CASE WHEN t.votes - d.votes = 0 THEN NULL ELSE (t.agreed - d.agreed) * 1.0 / (t.votes - d.votes) END
-FROM UNNEST(%s::varchar[], %s::varchar[], %s::integer[], %s::integer[], %s::integer[], %s::integer[])
-    AS d(country_id, other_id, common, same, votes, agreed)
-WHERE t.country_id = d.country_id AND t.other_id = d.other_id
-"""
-_SUBTRACT = """
-UPDATE {table} SET
-    common = common - %(common)s,
-    same = same - %(same)s,
-    votes = votes - %(votes)s,
-    agreed = agreed - %(agreed)s,
-    score = CASE WHEN votes - %(votes)s = 0 THEN NULL ELSE (agreed - %(agreed)s) * 1.0 / (votes - %(votes)s) END
-WHERE country_id = %(country)s AND other_id = %(other)s
-"""
+TALLIES = CountsTable(
+    CountryTally, keys={"country_id": "varchar"}, counts={name: "integer" for name in CountryTally.FIELDS}
+)
 
 
 def apply_pairs(vote_ids: Iterable[int], sign: int) -> int:
@@ -171,47 +197,14 @@ def apply_pairs(vote_ids: Iterable[int], sign: int) -> int:
     positions = Position.objects.filter(vote_id__in=vote_ids)
     codes = sorted(set(positions.values_list("country_id", flat=True)))
     pairs = list(_pairs(codes, pair_counts(positions, codes)))
-    table = AgreementScore._meta.db_table
     if not pairs:
         return 0
-    postgres = connection.vendor == "postgresql"
-    with connection.cursor() as cursor:
-        if sign > 0 and postgres:
-            cursor.execute(_ADD_POSTGRES.format(table=table), [list(column) for column in zip(*pairs)])
-        elif sign > 0:
-            cursor.executemany(_ADD.format(table=table), pairs)
-        elif postgres:
-            cursor.execute(_SUBTRACT_POSTGRES.format(table=table), [list(column) for column in zip(*pairs)][:6])
-        else:
-            keys = ("country", "other", "common", "same", "votes", "agreed")
-            cursor.executemany(_SUBTRACT.format(table=table), [dict(zip(keys, pair)) for pair in pairs])
-    if sign < 0:
+    if sign > 0:
+        PAIRS.add(pairs)
+    else:
+        PAIRS.subtract(pairs)
         AgreementScore.objects.filter(common__lte=0).delete()
     return len(pairs)
-
-
-# The tallies' increments, one statement for all countries of the votes like the pairs' (Django's bulk_update
-# of ~200 rows builds a CASE per field and row: a quarter of a second in Python). Taken out, every row exists.
-_TALLY_COLUMNS = ("country_id", *CountryTally.FIELDS)
-_ON_CONFLICT_ADD_TALLY = " ON CONFLICT (country_id) DO UPDATE SET " + ", ".join(
-    f"{name} = {{table}}.{name} + excluded.{name}" for name in CountryTally.FIELDS
-)
-_ADD_TALLY = (
-    "INSERT INTO {table} (" + ", ".join(_TALLY_COLUMNS) + ") VALUES (" + ", ".join(["%s"] * len(_TALLY_COLUMNS)) + ")"
-    + _ON_CONFLICT_ADD_TALLY
-)
-_ADD_TALLY_POSTGRES = (
-    "INSERT INTO {table} (" + ", ".join(_TALLY_COLUMNS) + ") SELECT * FROM UNNEST(%s::varchar[], "
-    + ", ".join(["%s::integer[]"] * len(CountryTally.FIELDS)) + ")" + _ON_CONFLICT_ADD_TALLY
-)
-_SUBTRACT_TALLY = (
-    "UPDATE {table} SET " + ", ".join(f"{name} = {name} - %s" for name in CountryTally.FIELDS) + " WHERE country_id = %s"
-)
-_SUBTRACT_TALLY_POSTGRES = (
-    "UPDATE {table} AS t SET " + ", ".join(f"{name} = t.{name} - d.{name}" for name in CountryTally.FIELDS)
-    + " FROM UNNEST(%s::varchar[], " + ", ".join(["%s::integer[]"] * len(CountryTally.FIELDS)) + ") AS d("
-    + ", ".join(_TALLY_COLUMNS) + ") WHERE t.country_id = d.country_id"
-)
 
 
 def apply_tallies(vote_ids: Iterable[int], sign: int) -> None:
@@ -223,14 +216,9 @@ def apply_tallies(vote_ids: Iterable[int], sign: int) -> None:
     rows = [(row["country_id"], *(row[name] for name in CountryTally.FIELDS)) for row in positions.tallies_by_country()]
     if not rows:
         return
-    table = CountryTally._meta.db_table
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            statement = _ADD_TALLY_POSTGRES if sign > 0 else _SUBTRACT_TALLY_POSTGRES
-            cursor.execute(statement.format(table=table), [list(column) for column in zip(*rows)])
-        elif sign > 0:
-            cursor.executemany(_ADD_TALLY.format(table=table), rows)
-        else:
-            cursor.executemany(_SUBTRACT_TALLY.format(table=table), [(*row[1:], row[0]) for row in rows])
-    if sign < 0:  # a country whose every vote was taken out has no tally, as after a full recount
+    if sign > 0:
+        TALLIES.add(rows)
+    else:
+        TALLIES.subtract(rows)
+        # A country whose every vote was taken out has no tally, as after a full recount.
         CountryTally.objects.filter(pk__in=[row[0] for row in rows], **dict.fromkeys(CountryTally.FIELDS, 0)).delete()

@@ -24,7 +24,7 @@ from django.utils.translation import gettext_lazy as _
 from parsing.labels import normalize_typed_label
 
 from . import labels
-from .models import Body, Country, Draft, Session, Vote, page_language
+from .models import Body, Country, CountryTally, Draft, Session, Vote, page_language
 from .querysets import VoteQuerySet
 
 ANY = _("Any")
@@ -362,8 +362,6 @@ class VoteFilterSet(django_filters.FilterSet):
     def stored_count(self) -> int | None:
         """The number of votes listed, when stored figures give it: a country's votes, or those of one position,
         with no other filter (valid form only). None: the list is counted."""
-        from .models import CountryTally
-
         if self.country_code and self.active_filters() <= {"country", "position"}:
             return CountryTally.objects.vote_count(self.country_code, self.form.cleaned_data.get("position") or None)
         return None

@@ -97,7 +97,7 @@ def make_vote(draft, subject_label="whole", *, outcome="adopted", date=datetime.
     # The vote's own counts, as ingest stores them; the figures beside the record (tallies, agreement, search
     # rows) are the tests' to recount (figures.recount) or to keep (figures.changing): kept per vote, they were
     # most of a large fixture's time.
-    figures.by_name(["vote counts"])[0].put_in([vote.pk], [])
+    figures.VoteCounts().put_in([vote.pk], [])
     vote.refresh_from_db()
     return vote
 
