@@ -260,6 +260,12 @@ class Draft(MultilingualMixin, models.Model):
         AgendaItem, on_delete=models.PROTECT, null=True, blank=True, related_name="drafts", help_text="Agenda item it falls under."
     )
     documents = models.ManyToManyField(Document, blank=True, related_name="drafts", help_text="Reports this draft was read from.")
+    resolution = models.CharField(
+        max_length=40,
+        blank=True,
+        db_index=True,
+        help_text="Symbol of the resolution or decision it became (A/RES/55/132), once the plenary has adopted it.",
+    )
     history = HistoricalRecords()
 
     objects = DraftQuerySet.as_manager()
@@ -336,6 +342,39 @@ class Paragraph(MultilingualMixin, models.Model):
         return self.localized("text")
 
 
+# --- Datasets: records that come from someone else's data rather than from a document ---------------------
+
+
+class Dataset(models.Model):
+    """A published dataset imported whole (Voeten's UNGA roll calls): which release, from which files."""
+
+    slug = models.SlugField(max_length=40, unique=True, help_text='Short name used in addresses and commands, e.g. "voeten".')
+    name = models.CharField(max_length=200, help_text="The dataset's name as its authors give it.")
+    release = models.CharField(max_length=100, help_text="Which release or download the files are.")
+    citation = models.TextField(help_text="How to cite the dataset.")
+    licence = models.CharField(max_length=100, help_text="Licence of the data, e.g. CC0 1.0.")
+    url = models.URLField(blank=True, help_text="Where the dataset is published.")
+    files = models.JSONField(default=dict, help_text="SHA-256 of each file imported, by file name.")
+    imported_at = models.DateTimeField(auto_now=True, help_text="When it was last imported.")
+    summary = models.JSONField(default=dict, blank=True, help_text="What the last import created, changed and flagged.")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.release})"
+
+
+class IssueTag(models.Model):
+    """A topic a dataset assigns to votes (Voeten's six issues: "me" Palestinian conflict, "nu" nuclear, …)."""
+
+    code = models.SlugField(max_length=10, primary_key=True, help_text='The dataset\'s short name, e.g. "hr".')
+    name = models.CharField(max_length=100, unique=True, help_text='The topic as the dataset names it, e.g. "Human rights".')
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
 # --- Votes and positions ----------------------------------------------------------------------------------------
 
 
@@ -346,6 +385,8 @@ class Vote(models.Model):
         WHOLE = "whole", _("Draft as a whole")
         PARAGRAPH = "paragraph", _("Paragraph")
         AMENDMENT = "amendment", _("Amendment")
+        # A dataset that does not say what a roll call was on (Voeten's data mostly, after 1985): never guessed.
+        NOT_CODED = "not_coded", _("Not coded")
 
     class Method(models.TextChoices):
         RECORDED = "recorded", _("Recorded vote")
@@ -355,6 +396,8 @@ class Vote(models.Model):
         ADOPTED = "adopted", _("Adopted")
         RETAINED = "retained", _("Retained")
         REJECTED = "rejected", _("Rejected")
+        # A dataset's roll call whose result the data do not imply (only a numbered whole resolution does).
+        NOT_RECORDED = "not_recorded", _("Not recorded")
 
     draft = models.ForeignKey(Draft, on_delete=models.CASCADE, related_name="votes", help_text="The draft acted on.")
     subject = models.CharField(max_length=10, choices=Subject.choices, help_text="What was voted on.")
@@ -366,7 +409,7 @@ class Vote(models.Model):
     )
     amendment_symbol = models.CharField(max_length=60, blank=True, help_text="For an amendment vote: the amendment's symbol.")
     method = models.CharField(max_length=12, choices=Method.choices, help_text="Recorded vote or without a vote.")
-    outcome = models.CharField(max_length=8, choices=Outcome.choices, help_text="Adopted, retained or rejected.")
+    outcome = models.CharField(max_length=12, choices=Outcome.choices, help_text="Adopted, retained, rejected or not recorded.")
     body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="votes", help_text="Body that voted.")
     session = models.ForeignKey(Session, on_delete=models.PROTECT, related_name="votes", help_text="Session (stored for filtering).")
     meeting = models.PositiveSmallIntegerField(null=True, blank=True, help_text="Meeting number, if stated.")
@@ -383,6 +426,9 @@ class Vote(models.Model):
     document = models.ForeignKey(
         Document, on_delete=models.PROTECT, null=True, blank=True, related_name="votes", help_text="Report the vote was first read from."
     )
+    issue_tags = models.ManyToManyField(
+        "IssueTag", blank=True, related_name="votes", help_text="Topics a dataset assigns the vote (Voeten's six issues)."
+    )
     history = HistoricalRecords()
 
     objects = VoteQuerySet.as_manager()
@@ -397,8 +443,11 @@ class Vote(models.Model):
                 & (Q(stated_abstain__gte=0) | Q(stated_abstain__isnull=True)),
                 name="vote_stated_tally_non_negative",
             ),
+            # A paragraph vote names its paragraph, except a dataset's roll call coded "on a paragraph" without
+            # saying which (Voeten's `para`): it has no paragraph, and its page says so.
             models.CheckConstraint(
-                condition=Q(subject="paragraph", paragraph__isnull=False) | (~Q(subject="paragraph") & Q(paragraph__isnull=True)),
+                condition=Q(subject="paragraph", paragraph__isnull=False)
+                | (Q(paragraph__isnull=True) & (~Q(subject="paragraph") | Q(document__isnull=True))),
                 name="vote_paragraph_iff_paragraph_subject",
             ),
             models.CheckConstraint(
@@ -456,6 +505,33 @@ class Position(models.Model):
 
     def __str__(self) -> str:
         return f"{self.country_id} {self.position} on vote {self.vote_id}"
+
+
+class RollCall(models.Model):
+    """A plenary roll call as a dataset gives it (one row of Voeten's `un_roll_calls`), beside the vote made of it.
+
+    The dataset's own fields are kept as given, blanks included ("not coded" is not "no"), so an export in the
+    dataset's shape gives back its rows; the vote carries what they mean in Tally's terms."""
+
+    rcid = models.PositiveIntegerField(primary_key=True, help_text="The dataset's roll-call id (Voeten's rcid).")
+    dataset = models.ForeignKey(Dataset, on_delete=models.PROTECT, related_name="roll_calls", help_text="The dataset.")
+    vote = models.OneToOneField(Vote, on_delete=models.CASCADE, related_name="roll_call", help_text="The vote made of it.")
+    session = models.PositiveSmallIntegerField(help_text="Session as given.")
+    date = models.CharField(max_length=10, help_text="Date as given (YYYY-MM-DD; session 1 has placeholders).")
+    unres = models.CharField(max_length=40, blank=True, help_text='Resolution as given, e.g. "R/55/132"; blank if none.')
+    amend = models.CharField(max_length=1, blank=True, help_text='"1" on an amendment, "0" not, blank not coded.')
+    para = models.CharField(max_length=1, blank=True, help_text='"1" on a paragraph, "0" on the whole, blank not coded.')
+    important = models.CharField(max_length=1, blank=True, help_text='"1" if the US State Department classed it important.')
+    short = models.TextField(blank=True, help_text="Short description as given.")
+    descr = models.TextField(blank=True, help_text="Long description as given.")
+    flags = models.JSONField(default=list, blank=True, help_text="What the import found questionable about it, in words.")
+
+    class Meta:
+        ordering = ["rcid"]
+        indexes = [models.Index(fields=["important"], name="rollcall_important_idx")]
+
+    def __str__(self) -> str:
+        return f"roll call {self.rcid}"
 
 
 class IntendedPosition(models.Model):

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.db import IntegrityError, transaction
 
-from votes.models import Body, Country, Draft, Paragraph, Position, Session, Sponsorship, Vote
+from votes.models import Body, Country, Document, Draft, Paragraph, Position, Session, Sponsorship, Vote
 
 
 @pytest.fixture
@@ -59,8 +59,11 @@ def test_a_vote_without_a_vote_has_no_tally(draft):
 
 def test_a_paragraph_vote_needs_a_paragraph_and_only_it_has_one(draft):
     paragraph = Paragraph.objects.create(draft=draft, part="operative", number=2, voted_label="OP2", label="OP2")
-    refused(lambda: make_vote(draft, subject="paragraph", subject_label="OP2"))
+    report = Document.objects.create(language="en", body=draft.body, session=draft.session, file_name="r.txt", sha256="0" * 64)
+    refused(lambda: make_vote(draft, subject="paragraph", subject_label="OP2", document=report))
     refused(lambda: make_vote(draft, subject="whole", paragraph=paragraph))
+    # A dataset's roll call coded "on a paragraph" without naming it (no document) is kept as the data give it.
+    assert make_vote(draft, subject="paragraph", subject_label="RC1").paragraph is None
 
 
 def test_a_paragraph_vote_points_at_a_paragraph_of_the_same_draft(draft):
