@@ -39,9 +39,11 @@ class MappedName:
     end: date | None  # last day, inclusive; None: to this day
     note: str
 
-    def holds_on(self, on_date: date | None) -> bool:
-        if on_date is None:
-            return self.start is None and self.end is None
+    @property
+    def dated(self) -> bool:
+        return self.start is not None or self.end is not None
+
+    def holds_on(self, on_date: date) -> bool:
         return (self.start is None or self.start <= on_date) and (self.end is None or on_date <= self.end)
 
 
@@ -51,8 +53,12 @@ class VoetenCountries:
     def __init__(self, rows: list[MappedName]):
         self.rows = rows
         self._by_key: dict[tuple[str, str], list[MappedName]] = {}
+        self._by_entity: dict[str, list[MappedName]] = {}
         for row in rows:
             self._by_key.setdefault((row.name, row.code), []).append(row)
+            self._by_entity.setdefault(row.iso3, []).append(row)
+        for named in self._by_entity.values():
+            named.sort(key=lambda row: not row.dated)  # a name dated for the entity before its undated one
 
     @classmethod
     def from_file(cls, path: Path = COUNTRIES_FILE) -> "VoetenCountries":
@@ -86,3 +92,11 @@ class VoetenCountries:
             if row.holds_on(on_date):
                 return row.iso3
         raise UnmappedName(name, code, on_date)
+
+    def dataset_name(self, iso3: str, on_date: date) -> tuple[str, str] | None:
+        """The (name, code) the dataset gives the entity on that date — the reverse of `entity`, for exports in
+        the dataset's shape; None for an entity the dataset never names."""
+        for row in self._by_entity.get(iso3, ()):
+            if row.holds_on(on_date):
+                return row.name, row.code
+        return None

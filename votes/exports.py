@@ -9,6 +9,8 @@ and countries by ISO3. With a country, one row per (vote, country) position; `co
 from __future__ import annotations
 
 import csv
+import datetime
+import functools
 import io
 import json
 from typing import Iterable, Iterator, Sequence
@@ -16,8 +18,11 @@ from typing import Iterable, Iterator, Sequence
 from django.db.models import Value
 from django.http import HttpResponse, StreamingHttpResponse
 
+from reference.voeten import VoetenCountries
+
 from .labels import VOETEN
 from .links import absolute_urls
+from .models import Position
 
 FORMATS = ("csv", "json")
 CHUNK_SIZE = 2000
@@ -42,6 +47,7 @@ VOTE_COLUMNS: list[tuple[str, str]] = [
     ("abstain", "abstain_count"),
     ("absent", "absent_count"),
     ("margin", "margin"),
+    ("rcid", "roll_call__rcid"),
 ]
 
 DRAFT_COLUMNS: list[tuple[str, str]] = [
@@ -172,6 +178,67 @@ def model_rows(request, queryset, spec: Sequence[tuple[str, str]], section: str,
             yield row
 
     return columns + ["url"], rows()
+
+
+# --- Voeten's own shape ------------------------------------------------------------------------------------------
+# `shape=voeten-votes` and `shape=voeten-roll-calls`: the two tables of Voeten's data (un_votes, un_roll_calls),
+# so that code written for the dataset reads Tally's lists. A vote imported from the dataset gives back its row
+# as given; any other (a committee vote, a verbatim record's) is written in the same terms, with the rcid
+# "tally-<vote id>".
+
+VOETEN_SHAPES = ("voeten-votes", "voeten-roll-calls")
+ROLL_CALL_COLUMNS = ["rcid", "session", "importantvote", "date", "unres", "amend", "para", "short", "descr"]
+_CODED = {"whole": ("0", "0"), "paragraph": ("0", "1"), "amendment": ("1", "0"), "not_coded": ("", "")}
+
+
+@functools.cache
+def voeten_names() -> VoetenCountries:
+    """The dataset's names of the entities (read once per process)."""
+    return VoetenCountries.from_file()
+
+
+def _rcid(rcid, vote_id) -> str:
+    return str(rcid) if rcid is not None else f"tally-{vote_id}"
+
+
+def _roll_call_date(raw: str | None, vote_date) -> datetime.date | None:
+    return datetime.date.fromisoformat(raw) if raw else vote_date
+
+
+def voeten_vote_rows(queryset, names: VoetenCountries) -> tuple[list[str], Iterator[list]]:
+    """un_votes: one row per yes, no or abstain (the dataset lists no absences), in the dataset's names."""
+    positions = (
+        Position.objects.filter(vote__in=queryset.order_by().values("pk"), position__in=("yes", "no", "abstain"))
+        .order_by("vote_id", "country_id")
+        .values_list("vote_id", "vote__roll_call__rcid", "vote__roll_call__date", "vote__date", "country_id", "country__name_en", "country__iso2", "position")
+    )
+
+    def rows():
+        for vote_id, rcid, raw_date, vote_date, iso3, name, iso2, position in positions.iterator(chunk_size=10 * CHUNK_SIZE):
+            on_date = _roll_call_date(raw_date, vote_date)
+            named = names.dataset_name(iso3, on_date) if on_date else None
+            yield [_rcid(rcid, vote_id), *(named or (name, iso2 or "")), position]
+
+    return ["rcid", "country", "country_code", "vote"], rows()
+
+
+def voeten_roll_call_rows(queryset) -> tuple[list[str], Iterator[list]]:
+    """un_roll_calls: one row per vote, as given for the dataset's, derived for the others."""
+    sources = ("pk", "session_id", "date", "subject", "draft__symbol", "draft__title_en", "draft__resolution")
+    given = ("roll_call__" + name for name in ("rcid", "important", "date", "unres", "amend", "para", "short", "descr"))
+
+    def rows():
+        for values in queryset.order_by("roll_call__rcid", "pk").values_list(*sources, *given).iterator(chunk_size=CHUNK_SIZE):
+            vote_id, session, vote_date, subject, symbol, title, resolution, rcid, *raw = values
+            if rcid is not None:
+                important, raw_date, unres, amend, para, short, descr = raw
+                yield [rcid, session, important, raw_date, unres, amend, para, short, descr]
+            else:
+                amend, para = _CODED.get(subject, ("", ""))
+                date = vote_date.isoformat() if vote_date else ""
+                yield [_rcid(None, vote_id), session, "", date, resolution, amend, para, symbol, title]
+
+    return list(ROLL_CALL_COLUMNS), rows()
 
 
 # --- responses ------------------------------------------------------------------------------------------------

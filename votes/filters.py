@@ -24,7 +24,7 @@ from django.utils.translation import gettext_lazy as _
 from parsing.labels import normalize_typed_label
 
 from . import labels
-from .models import Body, Country, CountryTally, Draft, Session, Vote, page_language
+from .models import Body, Country, CountryTally, Draft, IssueTag, Session, Vote, page_language
 from .querysets import VoteQuerySet
 
 ANY = _("Any")
@@ -129,6 +129,11 @@ def session_choices(request=None) -> list[tuple[int, str]]:
     return _cached_on_request(request, "sessions", build)
 
 
+def issue_choices(request=None) -> list[tuple[str, str]]:
+    """(code, name) of every issue tag a dataset gave (Voeten's six), by name."""
+    return _cached_on_request(request, "issues", lambda language: list(IssueTag.objects.order_by("name").values_list("code", "name")))
+
+
 def body_choices(request=None) -> list[tuple[str, str]]:
     """(code, name in the page's language) of every body, in their order."""
 
@@ -161,6 +166,7 @@ def body_key(text: str) -> str:
 COUNTRY = RecordKey(Country, str.upper, country_choices, _("Unknown country code: %(value)s."))
 SESSION = RecordKey(Session, int, session_choices, _("Unknown session: %(value)s."))
 BODY = RecordKey(Body, body_key, body_choices, _("Unknown body: %(value)s."))
+ISSUE = RecordKey(IssueTag, str.lower, issue_choices, _("Unknown issue: %(value)s."))
 
 
 class KeyChoiceField(forms.Field):
@@ -281,6 +287,7 @@ class VoteFilterForm(forms.Form):
 
 
 POSITIONS = {value: labels.POSITION[value] for value in ("yes", "no", "abstain", "absent")}
+IMPORTANT = {"1": _("Important (US State Department)"), "0": _("Not classed important")}
 
 
 class VoteFilterSet(django_filters.FilterSet):
@@ -312,6 +319,14 @@ class VoteFilterSet(django_filters.FilterSet):
     sponsor = KeyFilter(label=_("Sponsor"), record=COUNTRY, method="filter_sponsor")
     date_from = django_filters.DateFilter(label=_("From"), field_name="date", lookup_expr="gte", widget=DATE_INPUT)
     date_to = django_filters.DateFilter(label=_("To"), field_name="date", lookup_expr="lte", widget=DATE_INPUT)
+    # What Voeten's roll-call data say of a plenary vote: its issue tags, the State Department's "important"
+    # class, and the roll call's id there.
+    issue = KeyFilter(label=_("Issue"), record=ISSUE, field_name="issue_tags", lookup_expr="exact")
+    important = choice_filter(_("Important vote"), "roll_call__important", IMPORTANT)
+    rcid = django_filters.NumberFilter(
+        label=_("Voeten roll call"), field_name="roll_call__rcid", lookup_expr="exact",
+        widget=forms.NumberInput(attrs={"min": 1, "size": 6}),
+    )
     sort = SortFilter(label=_("Sort"), empty_label=_("Newest first"), widget=Select)
 
     class Meta:

@@ -14,7 +14,7 @@ from typing import Iterable
 from django.db import connection, transaction
 
 from .bulk import drop_secondary_indexes
-from .models import LANGUAGES, Draft, DraftSearchText, Paragraph
+from .models import LANGUAGES, Draft, DraftSearchText, Paragraph, RollCall
 
 BATCH_SIZE = 1000
 
@@ -34,11 +34,17 @@ def refresh_search_texts(draft_ids: Iterable[int] | None = None) -> int:
     if draft_ids is not None:
         draft_ids = list(draft_ids)
         drafts, paragraphs = drafts.filter(pk__in=draft_ids), paragraphs.filter(draft_id__in=draft_ids)
+    # A dataset's roll calls have no paragraphs; what it says of them (Voeten's descriptions) is searched instead.
+    roll_calls = RollCall.objects.order_by("vote__draft_id", "rcid")
+    if draft_ids is not None:
+        roll_calls = roll_calls.filter(vote__draft_id__in=draft_ids)
     texts: dict[int, list[str]] = {}
     for draft_id, *texts_of_paragraph in paragraphs.values_list("draft_id", *(f"text_{lang}" for lang in LANGUAGES)).iterator(
         chunk_size=5000
     ):
         texts.setdefault(draft_id, []).extend(texts_of_paragraph)
+    for draft_id, short, description in roll_calls.values_list("vote__draft_id", "short", "descr").iterator(chunk_size=5000):
+        texts.setdefault(draft_id, []).extend((short, description))
     rows = []
     for draft_id, symbol, *titles in drafts.values_list("pk", "symbol", *(f"title_{lang}" for lang in LANGUAGES)).iterator(
         chunk_size=5000

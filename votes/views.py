@@ -65,7 +65,14 @@ def vote_list(request, exact_count: bool = False):
     filterset = VoteFilterSet(request.GET, queryset=Vote.objects.for_listing(), request=request)
     listing = Listing(request, filterset)
     code = filterset.country_code
-    twin = listing.twin("votes", lambda: exports.vote_rows(request, filterset.qs, code, request.GET.get("codes")))
+    shape = request.GET.get("shape", "")
+    if shape == "voeten-votes":
+        twin = listing.twin("un_votes", lambda: exports.voeten_vote_rows(filterset.qs, exports.voeten_names()))
+    elif shape == "voeten-roll-calls":
+        twin = listing.twin("un_roll_calls", lambda: exports.voeten_roll_call_rows(filterset.qs))
+    else:
+        unknown = {"shape": [_("Unknown shape: use voeten-votes or voeten-roll-calls, or leave it out.")]} if shape else None
+        twin = listing.twin("votes", lambda: exports.vote_rows(request, filterset.qs, code, request.GET.get("codes")), unknown)
     if twin is not None:
         return twin
     context = {"filterset": filterset, "page_obj": None, "country": None}
@@ -107,9 +114,12 @@ class ListedCountry:
 def vote_detail(request, pk: int):
     """One vote: what was voted on, outcome, tallies, the countries under each position, intentions, siblings."""
     vote = get_object_or_404(
-        Vote.objects.select_related("draft__agenda_item", "draft__body", "draft__session", "body", "session", "paragraph"),
+        Vote.objects.select_related(
+            "draft__agenda_item", "draft__body", "draft__session", "body", "session", "paragraph", "roll_call__dataset"
+        ),
         pk=pk,
     )
+    roll_call = getattr(vote, "roll_call", None)
     intended = {i.country_id: i for i in vote.intended_positions.select_related("country")}
     groups = {value: [] for value in ("yes", "no", "abstain", "absent")}
     # Some 193 rows: read as values, not model instances (the page shows each country's code and name only).
@@ -126,6 +136,8 @@ def vote_detail(request, pk: int):
         "groups": [(value, groups[value]) for value in groups],
         "intended": sorted(intended.values(), key=lambda i: i.country.name),
         "siblings": siblings,
+        "roll_call": roll_call,
+        "issue_tags": vote.issue_tags.all() if roll_call else (),
     }
     return render(request, "votes/vote_detail.html", context)
 
