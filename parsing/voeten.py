@@ -120,8 +120,6 @@ def resolution_symbol(unres: str) -> str:
 
 def _rows(directory: Path, name: str, columns: tuple[str, ...]):
     path = directory / name
-    if not path.exists():
-        raise DatasetError(f"{path}: missing (the dataset is the files {', '.join(FILES)})")
     text = gzip.decompress(path.read_bytes()).decode("utf-8")
     reader = csv.DictReader(io.StringIO(text, newline=""))
     missing = [column for column in columns if column not in (reader.fieldnames or ())]
@@ -148,6 +146,9 @@ def checksums(directory: Path) -> dict[str, str]:
 def read_dataset(directory: Path) -> Dataset:
     """Read the four files of `directory`; raises DatasetError naming the file and line of the first fault."""
     directory = Path(directory)
+    missing = [name for name in FILES if not (directory / name).exists()]
+    if missing:
+        raise DatasetError(f"{directory}: missing {', '.join(missing)} (the dataset is the files {', '.join(FILES)})")
     roll_calls: dict[int, RollCallRow] = {}
     for line, row in _rows(directory, ROLL_CALLS, ROLL_CALL_COLUMNS):
         rcid = _int(row["rcid"], ROLL_CALLS, line, "rcid")

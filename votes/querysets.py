@@ -220,6 +220,9 @@ class VoteQuerySet(models.QuerySet):
         in_heading = Q(draft__search_text__heading__contains=key)
         in_draft = in_heading | Q(draft__search_text__body__contains=key)
         on_the_vote = Q(subject="whole") | in_heading | Q(subject="paragraph") & _text_q("paragraph__", "text", text)
+        # A dataset's roll call has no paragraphs, but descriptions of its own (which the search row holds too).
+        words = " ".join(text.split())
+        on_the_vote |= Q(roll_call__descr__icontains=words) | Q(roll_call__short__icontains=words)
         return self.filter(in_draft & on_the_vote)
 
     # --- aggregates -------------------------------------------------------------------------------------------
