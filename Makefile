@@ -32,8 +32,12 @@ run: load
 test: setup
 	@$(PY) -m pytest $(PYTEST_ARGS)
 
+# The synthetic 5M-position corpus on DATABASE_URL, then the real record (reports + Voeten) on a database of its
+# own (REAL_DATABASE_URL, default DATABASE_URL + "_real"), with the Voeten import timed on empty databases.
 bench: setup
 	@SECRET_KEY=$${SECRET_KEY:-bench-only-secret-key} $(PY) manage.py bench $(BENCH_ARGS)
+	@SECRET_KEY=$${SECRET_KEY:-bench-only-secret-key} DATABASE_URL=$${REAL_DATABASE_URL:-$${DATABASE_URL:-sqlite:///tally-bench}_real} \
+		$(PY) manage.py bench --record real $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) tally.sqlite3 staticfiles .pytest_cache

@@ -36,6 +36,9 @@ from django.urls import Resolver404, resolve, reverse
 ROOT = Path(__file__).resolve().parent.parent
 SEED_REPORT = ROOT / "tests" / "fixtures" / "reports" / "first-committee-79-item106.txt"
 LATEST = ROOT / "benchmarks" / "latest.md"
+LATEST_REAL = ROOT / "benchmarks" / "latest-real.md"
+VOETEN = ROOT / "corpus" / "voeten"
+CORPUS_REPORTS = ROOT / "corpus" / "reports"
 DEFAULT_VOTES = 28300  # about 5.0 million positions with the synthetic record's shape
 
 # Targets (reported, never asserted).
@@ -43,6 +46,7 @@ PAGE_P95_MS = 50.0
 EXPORT_ROWS_PER_S = 50_000
 PARSE_MS = 20.0
 INGEST_MS = 100.0
+IMPORT_S = {"sqlite": 60.0, "postgresql": 30.0}  # the whole Voeten dataset
 
 
 @dataclass
@@ -417,6 +421,80 @@ def prepare(votes: int, seed: int, regenerate: bool, log: Callable[[str], None])
     return report.lines()
 
 
+def prepare_real(log: Callable[[str], None]) -> list[str]:
+    """The real record, as `make run` loads it: countries, the bundled reports, Voeten's roll calls."""
+    from django.core.management import call_command
+
+    from benchmarks.synthetic import has_synthetic_data
+
+    call_command("migrate", verbosity=0, interactive=False)
+    if has_synthetic_data():
+        raise SystemExit("this database holds the synthetic corpus: give --record real a database of its own")
+    call_command("load_countries", verbosity=0)
+    call_command("ingest_report", *sorted(str(p) for p in CORPUS_REPORTS.glob("*.txt")), verbosity=0)
+    log("importing the Voeten dataset (if not loaded)")
+    call_command("import_voeten", str(VOETEN), "--quiet", verbosity=0)
+    return []
+
+
+def time_voeten_import(log: Callable[[str], None]) -> list[StepResult]:
+    """The whole dataset imported into a new, empty database of each backend (SQLite file; PostgreSQL database
+    `<name of DATABASE_URL's>_import` when DATABASE_URL is PostgreSQL), by `manage.py import_voeten` in a
+    subprocess: the time of the import command alone (migrate and countries before it are not counted)."""
+    import tempfile
+
+    import dj_database_url
+
+    targets = []
+    with tempfile.TemporaryDirectory() as folder:
+        targets.append(("sqlite", f"sqlite:///{folder}/import.sqlite3"))
+        current = dj_database_url.parse(os.environ.get("DATABASE_URL", "sqlite://"))
+        if "postgresql" in current["ENGINE"]:
+            name = f"{current['NAME']}_import"
+            base = os.environ["DATABASE_URL"].rsplit("/", 1)[0]
+            targets.append(("postgresql", f"{base}/{name}"))
+        results = []
+        for vendor, url in targets:
+            result = StepResult(f"import the whole Voeten dataset ({vendor}, empty database)", target_ms=IMPORT_S[vendor] * 1000)
+            env = {**os.environ, "DATABASE_URL": url, "SECRET_KEY": os.environ.get("SECRET_KEY", "bench"), "DEBUG": "0"}
+            try:
+                if vendor == "postgresql":
+                    _recreate_database(url)
+                manage = [str(Path(os.sys.executable)), str(ROOT / "manage.py")]
+                subprocess.run([*manage, "migrate", "-v0"], env=env, check=True, cwd=ROOT)
+                subprocess.run([*manage, "load_countries"], env=env, check=True, cwd=ROOT, capture_output=True)
+                log(f"timing the Voeten import on {vendor}")
+                started = time.perf_counter()
+                done = subprocess.run([*manage, "import_voeten", str(VOETEN), "--quiet"], env=env, check=True, cwd=ROOT, capture_output=True, text=True)
+                result.times.append(time.perf_counter() - started)
+                result.note = done.stdout.strip().splitlines()[-1]
+            except (subprocess.CalledProcessError, OSError) as error:
+                result.status = f"error: {error}"
+            results.append(result)
+    return results
+
+
+def _recreate_database(url: str, keep: bool = False) -> None:
+    """Drop and create the PostgreSQL database of `url` (with `keep`, only create it if missing)."""
+    import psycopg
+
+    base, name = url.rsplit("/", 1)
+    with psycopg.connect(f"{base}/postgres", autocommit=True) as connection_:
+        exists = connection_.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        if exists and keep:
+            return
+        if exists:
+            connection_.execute(f'DROP DATABASE "{name}"')
+        connection_.execute(f'CREATE DATABASE "{name}"')
+
+
+def ensure_database() -> None:
+    """The database of DATABASE_URL exists (created if missing, on PostgreSQL), before Django connects to it."""
+    url = os.environ.get("DATABASE_URL", "")
+    if url.startswith(("postgres://", "postgresql://")):
+        _recreate_database(url, keep=True)
+
+
 def run(
     repeat: int = 30,
     votes: int = DEFAULT_VOTES,
@@ -424,8 +502,9 @@ def run(
     regenerate: bool = False,
     only: list[str] | None = None,
     log: Callable[[str], None] = print,
+    record: str = "synthetic",
 ) -> BenchRun:
-    generation = prepare(votes, seed, regenerate, log)
+    generation = prepare_real(log) if record == "real" else prepare(votes, seed, regenerate, log)
     samples = pick_samples()
     load_before = load_average()
     debug = settings.DEBUG
@@ -440,6 +519,8 @@ def run(
     if not only or any(word in ("parse", "ingest") for word in only):
         log("timing parse and ingest of the seed report")
         steps = [time_parse(max(repeat, 20)), *time_ingest(max(5, repeat // 3))]
+    if record == "real" and (not only or "import" in only):
+        steps += time_voeten_import(log)
     return BenchRun(machine(), corpus_counts(), results, steps, generation, load_before, load_average(), repeat, debug)
 
 

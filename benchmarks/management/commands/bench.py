@@ -20,6 +20,11 @@ class Command(BaseCommand):
         parser.add_argument("--only", nargs="*", help="Only pages whose name contains one of these words (and parse/ingest).")
         parser.add_argument("--no-write", action="store_true", help="Do not write benchmarks/latest.md.")
         parser.add_argument(
+            "--record", choices=["synthetic", "real"], default="synthetic",
+            help="synthetic: the generated 5M-position corpus (default); real: the bundled reports and Voeten's"
+            " roll calls, as make run loads them, plus the import's time on empty databases (writes latest-real.md).",
+        )
+        parser.add_argument(
             "--explain", metavar="URL", help="Only print the queries of one page with their EXPLAIN ANALYZE plans."
         )
 
@@ -29,6 +34,8 @@ class Command(BaseCommand):
 
             self.stdout.write(report(options["explain"]))
             return
+        if options["record"] == "real":
+            bench.ensure_database()
         result = bench.run(
             repeat=options["repeat"],
             votes=options["votes"],
@@ -36,8 +43,9 @@ class Command(BaseCommand):
             regenerate=options["regenerate"],
             only=options["only"],
             log=lambda message: self.stderr.write(message),
+            record=options["record"],
         )
         self.stdout.write(bench.markdown(result, urls=False))
         if not options["no_write"]:
-            path = bench.write_latest(result)
+            path = bench.write_latest(result, bench.LATEST_REAL if options["record"] == "real" else bench.LATEST)
             self.stdout.write(f"written to {path}")
