@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from . import exports
 from .filters import COMPARE_KEYS, CompareForm, CountryFilterSet, DraftFilterSet, VoteFilterSet, country_choices
 from .listing import Listing, partial_wanted
-from .models import AgreementScore, Country, CountryTally, Dataset, Draft, Session, Vote, page_language
+from .models import AgreementScore, Country, CountryTally, Dataset, Draft, RollCall, Session, Vote, page_language
 from .pagination import rows_in_order
 from .querysets import paragraphs_matching
 
@@ -177,8 +177,13 @@ def draft_detail(request, symbol: str):
     paragraphs = list(draft.paragraphs.order_by("order", "id"))
     for paragraph in paragraphs:
         paragraph.separate_votes = by_paragraph.get(paragraph.id, [])
+    roll_calls = dict(RollCall.objects.filter(vote__draft=draft).values_list("vote_id", "rcid"))
+    for vote in votes:
+        vote.rcid = roll_calls.get(vote.pk)
     context = {
         "draft": draft,
+        # Known only from a dataset's roll calls: no sponsors, no text, and the page says why.
+        "from_dataset": bool(roll_calls) and not sponsorships and not paragraphs,
         "original_sponsors": [s for s in sponsorships if s.kind == "original"],
         "later_sponsors": [s for s in sponsorships if s.kind == "later"],
         "votes": votes,

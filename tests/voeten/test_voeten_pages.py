@@ -89,3 +89,10 @@ def test_the_text_search_finds_a_roll_calls_description(client, extract):
     response = client.get(reverse("vote-list"), {"q": word, "format": "json"})
     rcids = {row["rcid"] for row in json.loads(b"".join(response.streaming_content))["results"]}
     assert roll_call.rcid in rcids
+
+
+def test_a_dataset_drafts_page_says_what_the_data_lack(client, extract):
+    draft = Vote.objects.get(roll_call__rcid=941).draft
+    page = client.get(reverse("draft-detail", args=[draft.symbol])).content.decode()
+    assert "Known from Voeten" in page and "Roll call 941" in page
+    assert "Original sponsors" not in page and "Recommended text" not in page
