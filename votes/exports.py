@@ -180,6 +180,26 @@ def model_rows(request, queryset, spec: Sequence[tuple[str, str]], section: str,
     return columns + ["url"], rows()
 
 
+# --- one vote's roll call -------------------------------------------------------------------------------------
+
+ROLL_CALL_OF_VOTE = ["vote_id", "draft", "subject", "date", "country", "country_name", "position", "intended_position", "intended_footnote"]
+
+
+def roll_call_rows(vote) -> tuple[list[str], Iterator[list]]:
+    """Every Member on the vote's date, with its position (absent included) and any stated intention."""
+    intended = {i.country_id: i for i in vote.intended_positions.all()}
+    positions = vote.positions.order_by("country__name_en").values_list("country_id", "country__name_en", "position")
+    date = vote.date.isoformat() if vote.date else None
+
+    def rows():
+        for iso3, name, position in positions:
+            intention = intended.get(iso3)
+            yield [vote.pk, vote.draft.symbol, vote.subject_label, date, iso3, name, position,
+                   intention.position if intention else None, intention.footnote if intention else None]
+
+    return list(ROLL_CALL_OF_VOTE), rows()
+
+
 # --- Voeten's own shape ------------------------------------------------------------------------------------------
 # `shape=voeten-votes` and `shape=voeten-roll-calls`: the two tables of Voeten's data (un_votes, un_roll_calls),
 # so that code written for the dataset reads Tally's lists. A vote imported from the dataset gives back its row

@@ -122,6 +122,11 @@ def vote_detail(request, pk: int):
         pk=pk,
     )
     roll_call = getattr(vote, "roll_call", None)
+    fmt = exports.wants_export(request)
+    if fmt == "":
+        return exports.error_response("json", {"format": [_("Unknown format: use csv or json.")]})
+    if fmt:
+        return exports.export_response(request, fmt, f"vote-{vote.pk}-roll-call", *exports.roll_call_rows(vote))
     intended = {i.country_id: i for i in vote.intended_positions.select_related("country")}
     groups = {value: [] for value in ("yes", "no", "abstain", "absent")}
     # Some 193 rows: read as values, not model instances (the page shows each country's code and name only).

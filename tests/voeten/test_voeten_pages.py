@@ -96,3 +96,4 @@ def test_a_dataset_drafts_page_says_what_the_data_lack(client, extract):
     page = client.get(reverse("draft-detail", args=[draft.symbol])).content.decode()
     assert "Known from Voeten" in page and "Roll call 941" in page
     assert "Original sponsors" not in page and "Recommended text" not in page
+
