@@ -16,4 +16,5 @@ urlpatterns = [
     path("countries/compare/", views.country_compare, name="country-compare"),
     path("countries/<str:iso3>/", views.country_detail, name="country-detail"),
     path("search/", views.search, name="search"),
+    path("sources/", views.sources, name="sources"),
 ]

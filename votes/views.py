@@ -5,6 +5,7 @@ template per page.
 
 from __future__ import annotations
 
+from django.db.models import Count
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -13,7 +14,7 @@ from django.utils.translation import gettext as _
 from . import exports
 from .filters import COMPARE_KEYS, CompareForm, CountryFilterSet, DraftFilterSet, VoteFilterSet, country_choices
 from .listing import Listing, partial_wanted
-from .models import AgreementScore, Country, CountryTally, Dataset, Draft, RollCall, Session, Vote, page_language
+from .models import AgreementScore, Country, CountryTally, Dataset, Document, Draft, RollCall, Session, Vote, page_language
 from .pagination import rows_in_order
 from .querysets import paragraphs_matching
 
@@ -331,3 +332,15 @@ def search_results(q: str) -> dict[str, list]:
         ),
         "paragraphs": list(paragraphs_matching(q, limit=SEARCH_LIMIT + 1)[: SEARCH_LIMIT + 1]),
     }
+
+
+# --- sources --------------------------------------------------------------------------------------------------
+
+
+def sources(request):
+    """Every document ingested and dataset imported, what each produced and when: the record's "last updated"."""
+    documents = Document.objects.select_related("body").annotate(draft_count=Count("drafts", distinct=True), vote_count=Count("votes", distinct=True)).order_by("-ingested_at")
+    datasets = Dataset.objects.annotate(roll_call_count=Count("roll_calls")).order_by("slug")
+    dates = [d.ingested_at for d in documents] + [d.imported_at for d in datasets]
+    context = {"documents": documents, "datasets": datasets, "last_updated": max(dates) if dates else None}
+    return render(request, "votes/sources.html", context)

@@ -97,3 +97,14 @@ def test_a_dataset_drafts_page_says_what_the_data_lack(client, extract):
     assert "Known from Voeten" in page and "Roll call 941" in page
     assert "Original sponsors" not in page and "Recommended text" not in page
 
+
+
+def test_the_sources_page_lists_documents_and_the_dataset(client, seed):
+    import_voeten(EXTRACT)
+    page = client.get(reverse("sources")).content.decode()
+    assert "Voeten" in page and "311 roll calls" in page and "CC0" in page
+    assert "first-committee-79-item106.txt" in page and "Last updated" in page
+    from votes.models import Dataset
+
+    for checksum in Dataset.objects.get().files.values():
+        assert checksum in page
