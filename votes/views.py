@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from . import exports
+from . import citations, exports
 from .filters import COMPARE_KEYS, CompareForm, CountryFilterSet, DraftFilterSet, VoteFilterSet, country_choices
 from .listing import Listing, partial_wanted
 from .models import AgreementScore, Country, CountryTally, Dataset, Document, Draft, RollCall, Session, Vote, page_language
@@ -145,6 +145,7 @@ def vote_detail(request, pk: int):
         "intended": sorted(intended.values(), key=lambda i: i.country.name),
         "siblings": siblings,
         "roll_call": roll_call,
+        "citation": citations.for_vote(request, vote, roll_call),
         "issue_tags": vote.issue_tags.all() if roll_call else (),
     }
     return render(request, "votes/vote_detail.html", context)
@@ -190,6 +191,7 @@ def draft_detail(request, symbol: str):
         "draft": draft,
         # Known only from a dataset's roll calls: no sponsors, no text, and the page says why.
         "from_dataset": bool(roll_calls) and not sponsorships and not paragraphs,
+        "citation": citations.for_draft(request, draft),
         "original_sponsors": [s for s in sponsorships if s.kind == "original"],
         "later_sponsors": [s for s in sponsorships if s.kind == "later"],
         "votes": votes,
@@ -253,6 +255,7 @@ def country_panels(request, country: Country) -> dict:
         "sponsorship_count": sponsorships.count(),
         "agrees_most": most,
         "agrees_least": least,
+        "citation": citations.for_country(request, country, Dataset.objects.order_by("slug")),
     }
 
 

@@ -108,3 +108,9 @@ def test_the_sources_page_lists_documents_and_the_dataset(client, seed):
 
     for checksum in Dataset.objects.get().files.values():
         assert checksum in page
+
+
+def test_a_roll_calls_citation_names_the_dataset(client, extract):
+    vote = Vote.objects.get(roll_call__rcid=941)
+    page = client.get(reverse("vote-detail", args=[vote.pk])).content.decode()
+    assert "hdl:1902.1/12379, roll call 941" in page and "@misc{tally-vote-voeten-941-roll-call-941," in page
