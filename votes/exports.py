@@ -13,10 +13,12 @@ import datetime
 import functools
 import io
 import json
+import re
 from typing import Iterable, Iterator, Sequence
 
 from django.db.models import Value
 from django.http import HttpResponse, StreamingHttpResponse
+from django.utils import timezone
 
 from reference.voeten import VoetenCountries
 
@@ -292,26 +294,40 @@ def _csv_stream(columns: list[str], rows: Iterable[list]) -> Iterator[str]:
     yield buffer.getvalue()
 
 
+# What every JSON twin says of itself, beside its query and rows (the CSV's filename says what was filtered).
+LICENCE = "CC BY 4.0 (Tally's compilation); Voeten's roll calls CC0 1.0"
+SOURCE = "Tally, from the General Assembly's committee reports and verbatim records and Voeten's roll-call data"
+
+
 def _json_stream(columns: list[str], rows: Iterable[list], query: dict) -> Iterator[str]:
-    yield '{"query": ' + json.dumps(query, ensure_ascii=False) + ', "columns": ' + json.dumps(columns) + ', "results": ['
+    about = {"licence": LICENCE, "source": SOURCE, "generated": timezone.now().isoformat(timespec="seconds")}
+    yield json.dumps(about, ensure_ascii=False)[:-1] + ', "query": ' + json.dumps(query, ensure_ascii=False) + ', "columns": ' + json.dumps(columns) + ', "results": ['
     dumps = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
     batch: list[dict] = []
     separator = "\n"
+    count = 0
     for row in rows:
+        count += 1
         batch.append(dict(zip(columns, row)))
         if len(batch) == ROWS_PER_WRITE:
             yield separator + dumps(batch)[1:-1]
             batch, separator = [], ",\n"
     if batch:
         yield separator + dumps(batch)[1:-1]
-    yield "\n]}\n"
+    yield f'\n], "count": {count}}}\n'
+
+
+def _filtered(query: dict) -> str:
+    """What was filtered, for a filename: "-country-USA-position-no" (safe characters only, at most 100)."""
+    parts = [f"{key}-{value}" for key, value in query.items() if isinstance(value, str) and value and key != "page"]
+    return ("-" + re.sub(r"[^A-Za-z0-9.]+", "-", "-".join(parts)).strip("-"))[:100].rstrip("-") if parts else ""
 
 
 def export_response(request, fmt: str, name: str, columns: list[str], rows: Iterable[list]) -> StreamingHttpResponse:
     query = {key: values if len(values) > 1 else values[0] for key, values in request.GET.lists() if key != "format"}
     if fmt == "csv":
         response = StreamingHttpResponse(_csv_stream(columns, rows), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="tally-{name}.csv"'
+        response["Content-Disposition"] = f'attachment; filename="tally-{name}{_filtered(query)}.csv"'
     else:
         response = StreamingHttpResponse(_json_stream(columns, rows, query), content_type="application/json; charset=utf-8")
     response["Access-Control-Allow-Origin"] = "*"

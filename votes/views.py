@@ -176,7 +176,7 @@ def draft_detail(request, symbol: str):
             raise Http404(_("No draft with the symbol %(symbol)s.") % {"symbol": symbol})
         return redirect_keeping_query(request, "draft-detail", draft.symbol)
     sponsorships = list(draft.sponsorships.select_related("country").order_by("order", "id"))
-    votes = list(draft.votes.select_related("body", "paragraph").order_by("order", "id"))
+    votes = list(draft.votes.select_related("body", "paragraph", "roll_call").order_by("order", "id"))
     by_paragraph = {}
     for vote in votes:
         if vote.paragraph_id:
@@ -184,7 +184,7 @@ def draft_detail(request, symbol: str):
     paragraphs = list(draft.paragraphs.order_by("order", "id"))
     for paragraph in paragraphs:
         paragraph.separate_votes = by_paragraph.get(paragraph.id, [])
-    roll_calls = dict(RollCall.objects.filter(vote__draft=draft).values_list("vote_id", "rcid"))
+    roll_calls = {vote.pk: vote.roll_call.rcid for vote in votes if getattr(vote, "roll_call", None)}
     for vote in votes:
         vote.rcid = roll_calls.get(vote.pk)
     context = {

@@ -21,3 +21,17 @@ def test_a_votes_roll_call_downloads_with_every_member(client, seed):
     data = json.loads(b"".join(client.get(reverse("vote-detail", args=[vote.pk]), {"format": "json"}).streaming_content))
     assert len(data["results"]) == 193
     assert client.get(reverse("vote-detail", args=[vote.pk]), {"format": "xls"}).status_code == 400
+
+
+def test_json_twins_say_their_licence_source_date_and_count(client, seed):
+    data = json.loads(b"".join(client.get(reverse("vote-list"), {"country": "CHN", "format": "json"}).streaming_content))
+    assert data["count"] == len(data["results"]) == Vote.objects.count() == 3
+    assert "CC BY 4.0" in data["licence"] and "committee reports" in data["source"]
+    assert data["generated"][:4].isdigit() and data["query"] == {"country": "CHN"}
+
+
+def test_a_csv_filename_says_what_was_filtered(client, seed):
+    response = client.get(reverse("vote-list"), {"country": "CHN", "position": "yes", "format": "csv"})
+    assert response["Content-Disposition"] == 'attachment; filename="tally-votes-country-CHN-position-yes.csv"'
+    response = client.get(reverse("vote-list"), {"q": '"; rm -rf /', "format": "csv"})
+    assert response["Content-Disposition"] == 'attachment; filename="tally-votes-q-rm-rf.csv"'
