@@ -17,4 +17,6 @@ urlpatterns = [
     path("countries/<str:iso3>/", views.country_detail, name="country-detail"),
     path("search/", views.search, name="search"),
     path("sources/", views.sources, name="sources"),
+    path("api/", views.api_page, name="api"),
+    path("api/openapi.json", views.api_document, name="api-document"),
 ]

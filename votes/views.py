@@ -6,12 +6,12 @@ template per page.
 from __future__ import annotations
 
 from django.db.models import Count
-from django.http import Http404, HttpResponsePermanentRedirect
+from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from . import citations, exports
+from . import api, citations, exports
 from .filters import COMPARE_KEYS, CompareForm, CountryFilterSet, DraftFilterSet, VoteFilterSet, country_choices
 from .listing import Listing, partial_wanted
 from .models import AgreementScore, Country, CountryTally, Dataset, Document, Draft, RollCall, Session, Vote, page_language
@@ -347,3 +347,19 @@ def sources(request):
     dates = [d.ingested_at for d in documents] + [d.imported_at for d in datasets]
     context = {"documents": documents, "datasets": datasets, "last_updated": max(dates) if dates else None}
     return render(request, "votes/sources.html", context)
+
+
+# --- the API's description ------------------------------------------------------------------------------------
+
+
+def api_document(request):
+    """The OpenAPI 3 document of the JSON twins (votes.api)."""
+    response = JsonResponse(api.document(request), json_dumps_params={"ensure_ascii": False, "indent": 1})
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def api_page(request):
+    """How to use the twins: the document's address and examples with curl, pandas and R."""
+    base = request.build_absolute_uri("/").rstrip("/")
+    return render(request, "votes/api.html", {"base": base, "document_url": request.build_absolute_uri(reverse("api-document"))})
