@@ -24,6 +24,7 @@ load: setup
 	@$(RUN_ENV) $(PY) manage.py load_countries
 	@$(RUN_ENV) $(PY) manage.py ingest_report corpus/reports/*.txt
 	@$(RUN_ENV) $(PY) manage.py import_voeten
+	@$(RUN_ENV) $(PY) manage.py export_record
 
 run: load
 	@echo "Tally is serving at http://$(HOST):$(PORT)/ (Ctrl-C to stop)"

@@ -18,5 +18,6 @@ urlpatterns = [
     path("search/", views.search, name="search"),
     path("sources/", views.sources, name="sources"),
     path("api/", views.api_page, name="api"),
+    path("downloads/tally-record.zip", views.record_download, name="record-download"),
     path("api/openapi.json", views.api_document, name="api-document"),
 ]

@@ -6,12 +6,12 @@ template per page.
 from __future__ import annotations
 
 from django.db.models import Count
-from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse
+from django.http import FileResponse, Http404, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from . import api, citations, exports
+from . import api, citations, dump, exports
 from .filters import COMPARE_KEYS, CompareForm, CountryFilterSet, DraftFilterSet, VoteFilterSet, country_choices
 from .listing import Listing, partial_wanted
 from .models import AgreementScore, Country, CountryTally, Dataset, Document, Draft, RollCall, Session, Vote, page_language
@@ -363,3 +363,10 @@ def api_page(request):
     """How to use the twins: the document's address and examples with curl, pandas and R."""
     base = request.build_absolute_uri("/").rstrip("/")
     return render(request, "votes/api.html", {"base": base, "document_url": request.build_absolute_uri(reverse("api-document"))})
+
+
+def record_download(request):
+    """The whole record zipped with its datapackage.json (votes.dump), remade first if the record changed since."""
+    if not dump.is_current():
+        dump.write_dump()
+    return FileResponse(dump.dump_path().open("rb"), as_attachment=True, filename=dump.FILE_NAME, content_type="application/zip")
