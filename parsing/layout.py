@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from parsing.errors import Problem, ReportError
 from parsing.patterns import width
+from parsing.pdf import extract_text, looks_like_pdf
 from parsing.phrases.base import REPORT_SYMBOL, PhraseTable
 
 
@@ -63,8 +64,10 @@ _BIDI_CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]")
 def decode(source: str | bytes) -> str:
     """Text of the report: UTF-8 (BOM optional) with LF line ends and no bidirectional controls.  Bad
     bytes are a ReportError naming the byte and its line, so a mis-encoded file is refused clearly instead
-    of crashing later."""
-    if isinstance(source, bytes):
+    of crashing later.  The bytes of a PDF are its extracted text (parsing/pdf.py)."""
+    if isinstance(source, bytes) and looks_like_pdf(source):
+        text = extract_text(source)
+    elif isinstance(source, bytes):
         try:
             text = source.decode("utf-8")
         except UnicodeDecodeError as e:
