@@ -141,6 +141,17 @@ class DraftReader:
             names = self.resolver.resolve_list(listed["names"], span, listed.start("names"), self.context.date)
             draft.sponsors = _unique(([intro.iso3] if intro else []) + [n.iso3 for n in names])
             return True
+        submitted = table.submitted_by.search(text) if table.submitted_by else None
+        if submitted:  # a list of States submitted it, nobody introducing: the list is the sponsor list
+            names = self.resolver.resolve_list(submitted["names"], span, submitted.start("names"),
+                                               self.context.date)
+            draft.sponsors = _unique([n.iso3 for n in names])
+            return True
+        if introduced and not draft.sponsors:
+            # "X代表介绍了…" with no list (yet): the introducing State is the first sponsor; a list in a
+            # later paragraph still replaces this, since the section's sponsors are not yet seen.
+            intro = self._intro(introduced, span)
+            draft.sponsors = [intro.iso3] if intro else []
         return False
 
     def _intro(self, m: re.Match, span: Span) -> Name | None:

@@ -101,6 +101,11 @@ class PhraseTable:
     paragraph_opener: Pattern | None = None  # match: words that open a preambular paragraph (caseless scripts)
     sentence_end: str = ".;:,"  # characters that can end a paragraph of a recommended text
 
+    # -- sponsors, continued
+    # group names: a draft submitted by a list of States with nobody introducing it ("On 21 October,
+    # Azerbaijan, Belarus and Zimbabwe submitted a draft resolution"); None: the language has no such form
+    submitted_by: Pattern | None = None
+
     # -- numbering, footnotes, names, text (the defaults are the zh/en conventions)
     paragraph_number: Pattern = PARAGRAPH_NUMBER  # match at a line start, group n: "4. " (Arabic "4 - ")
     sub_item: Pattern = SUB_ITEM  # match at a line start, group l: "(a) " (French "a) ", Arabic "(أ) ")

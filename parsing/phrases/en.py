@@ -82,7 +82,7 @@ TABLE = PhraseTable(
     decision_word=re.compile(r"decision", re.IGNORECASE),
     recommendations_heading=re.compile(r"Recommendations?\s+of\s+the"),
     on_behalf=re.compile(
-        r"(?P<intro>(?:[A-Z]|the\s)[^,;:]*?),\s+(?:also\s+)?on\s+behalf\s+of\s+(?P<names>.+?),\s+"
+        r"(?P<intro>(?:[A-Z]|the\s)[^,;:]*?),\s+(?:also\s+)?on\s+behalf\s+of\s+(?P<names>.+?),?\s+"
         r"(?:submitted|introduced)"
     ),
     introduced_by=compile_all(
@@ -92,6 +92,10 @@ TABLE = PhraseTable(
     sponsors_list=re.compile(
         r"(?:sponsored\s+by|[Tt]he\s+sponsors\s+(?:of\s+the\s+draft\s+(?:resolution|decision)\s+)?(?:were|are))"
         r"\s*:?\s*(?P<names>[^.;]+)"
+    ),
+    submitted_by=re.compile(
+        r"\bOn\s+\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?,\s+(?P<names>[^.;:]+?)\s+submitted\s+(?:a\s+|the\s+)?"
+        r"(?:revised\s+)?draft\s+(?:resolution|decision)"
     ),
     later_sponsors=re.compile(
         r"Subsequently,\s+(?P<names>[^.;]+?)\s+joined\s+in\s+sponsoring"
@@ -156,7 +160,7 @@ TABLE = PhraseTable(
         (re.compile(r"abstain"), "abstain"),
     ),
     intention_hint=re.compile(r"informed\s+the\s+Secretariat"),
-    recommend_intro=re.compile(r"Committee\s+(?:also\s+|further\s+)?recommends"),
+    recommend_intro=re.compile(r"Committee\)?\s+(?:also\s+|further\s+)?recommends"),
     text_heading=re.compile(r"Draft\s+(?P<kind>resolution|decision)(?:\s+(?P<num>[IVXLC]+))?"),
     assembly_line=re.compile(r"The\s+General\s+Assembly\s*,"),
     assembly_start=re.compile(r"The\s+General\s+Assembly\b"),

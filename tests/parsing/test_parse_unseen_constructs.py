@@ -1,0 +1,97 @@
+"""Constructs that real reports use beyond the bundled one (issue 12), each in a small report of our own,
+written as an edit of tests/fixtures/reports/single.<lang>.txt (Chinese and English; other languages where
+the construct exists there).  Every test here failed before the construct was read."""
+
+import pytest
+
+from parsing import ReportError, parse_report
+
+from report_helpers import line_of, replace_once, report_text
+
+
+def single(language: str) -> str:
+    return report_text(f"single.{language}.txt")
+
+
+def parse(text, directory):
+    return parse_report(text, directory)
+
+
+def votes(report):
+    return [(a.subject, a.method, a.outcome, a.tally and (a.tally.yes, a.tally.no, a.tally.abstain))
+            for a in report.drafts[0].actions]
+
+
+SEED_VOTES = [("OP2", "recorded", "retained", (3, 2, 1)), ("whole", "recorded", "adopted", (3, 2, 1))]
+
+
+# -- 1. a Chinese recorded vote running from the tally straight into the verb, without 的结果
+
+def test_zh_tally_straight_into_the_verb(directory):
+    text = replace_once(single("zh"), "(b) 经记录表决，决议草案 A/C.1/79/L.7 以 3 票对 2 票、1 票弃权的结果获得了通过",
+                        "(b) 委员会经记录表决，以 3 票对 2 票、1 票弃权通过了决议草案 A/C.1/79/L.7")
+    text = replace_once(text, "以 3 票对 2 票、1 票弃权的结果获得了保留", "以 3 票对 2 票、1 票弃权获得了保留")
+    report = parse(text, directory)
+    assert votes(report) == SEED_VOTES
+    assert report.drafts[0].actions[1].yes == ["BLR", "CHL", "TTO"]
+    assert len(report.drafts[0].paragraphs) == 4
+
+
+# -- 3. a draft submitted by a list of States, nobody introducing it
+
+@pytest.mark.parametrize("language, old, new", [
+    ("en", "Chile, also on behalf of Belarus and Trinidad and Tobago, submitted",
+     "Belarus, Chile, India and Trinidad and Tobago submitted"),
+    ("zh", "智利代表团同时也代表白俄罗斯和特立尼达和多巴哥，提交了", "白俄罗斯、智利、印度和特立尼达和多巴哥提交了"),
+])
+def test_a_list_of_states_that_submitted_is_the_sponsor_list(language, old, new, directory):
+    report = parse(replace_once(single(language), old, new), directory)
+    assert report.drafts[0].sponsors == ["BLR", "CHL", "IND", "TTO"]
+    assert report.drafts[0].title in ("Nuclear disarmament verification", "核裁军核查")
+
+
+# -- 4. "X代表同时也代表A、B和C介绍了…" without a comma; "X代表介绍了…" alone
+
+@pytest.mark.parametrize("language, old, new", [
+    ("zh", "智利代表团同时也代表白俄罗斯和特立尼达和多巴哥，提交了", "智利代表同时也代表白俄罗斯和特立尼达和多巴哥介绍了"),
+    ("en", "Chile, also on behalf of Belarus and Trinidad and Tobago, submitted",
+     "the representative of Chile, also on behalf of Belarus and Trinidad and Tobago introduced"),
+])
+def test_also_on_behalf_of_without_a_comma_before_the_verb(language, old, new, directory):
+    report = parse(replace_once(single(language), old, new), directory)
+    assert report.drafts[0].sponsors == ["CHL", "BLR", "TTO"]
+
+
+@pytest.mark.parametrize("language, old, new", [
+    ("zh", "智利代表团同时也代表白俄罗斯和特立尼达和多巴哥，提交了", "智利代表介绍了"),
+    ("en", "Chile, also on behalf of Belarus and Trinidad and Tobago, submitted",
+     "the representative of Chile introduced"),
+])
+def test_the_introducing_state_alone_is_the_sponsor(language, old, new, directory):
+    report = parse(replace_once(single(language), old, new), directory)
+    assert report.drafts[0].sponsors == ["CHL"]
+
+
+# -- 8. the Fourth Committee's full name, in the heading and before "recommends"
+
+FOURTH = {
+    "en": [("Report of the First Committee", "Report of the Special Political and Decolonization Committee "
+                                             "(Fourth Committee)"),
+           ("Recommendation of the First Committee", "Recommendation of the Special Political and "
+                                                     "Decolonization Committee (Fourth Committee)"),
+           ("The First Committee recommends", "The Special Political and Decolonization Committee (Fourth "
+                                              "Committee) recommends")],
+    "zh": [("第一委员会的报告", "特别政治和非殖民化委员会(第四委员会)的报告"),
+           ("第一委员会的建议", "特别政治和非殖民化委员会(第四委员会)的建议"),
+           ("第一委员会建议大会", "特别政治和非殖民化委员会(第四委员会)建议大会")],
+}
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_fourth_committee_by_its_full_name(language, directory):
+    text = single(language)
+    for old, new in FOURTH[language]:
+        text = replace_once(text, old, new)
+    report = parse(text, directory)
+    assert report.body == "C.4"
+    assert [p.label for p in report.drafts[0].paragraphs] == ["PP1", "OP1", "OP2", "OP3"]
