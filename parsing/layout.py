@@ -182,7 +182,10 @@ def layout(text: str, table: PhraseTable) -> Layout:
         new_page = page_feed or after_furniture or (blank_style and not was_blank)
         if in_footnotes:
             m = table.footnote_entry.fullmatch(stripped)
-            if m and (not entries or entries[-1][0] < int(m["n"]) <= entries[-1][0] + 3):
+            if m and (not entries or entries[-1][0] < int(m["n"]) <= entries[-1][0] + 3
+                      or (int(m["n"]) == 1 and entries[-1][1][-1].rstrip()[-1:] in ".。")):
+                # numbering restarts with each recommended text: "5 …" then "1 …" in one block, or two
+                # footnotes 1 (a restart only after a footnote that ended its sentence)
                 entries.append([int(m["n"]), [m["text"]], number])
                 continue
             if entries and footnote_goes_on(stripped, indented, was_blank):
@@ -198,8 +201,9 @@ def layout(text: str, table: PhraseTable) -> Layout:
 
     finder = _FootnoteFinder(footnotes)
     content = []
-    for number, stripped, indented, page_start in lines:
-        clean, marks, loose = _take_marks(stripped, number, finder, table)
+    for i, (number, stripped, indented, page_start) in enumerate(lines):
+        following = lines[i + 1][1] if i + 1 < len(lines) else ""
+        clean, marks, loose = _take_marks(stripped, number, finder, table, following)
         if clean:
             content.append(Line(number, clean, indented, page_start, marks, loose))
     in_page = [l for l in content if not l.page_start]
@@ -213,26 +217,35 @@ class _FootnoteFinder:
     the line, or in the next block when the first one stops short of that number (a page without it)."""
 
     def __init__(self, footnotes: list[Footnote]):
-        self._blocks: dict[int, dict[int, Footnote]] = {}
+        # block -> number -> its footnotes in order (two when numbering restarted inside the block)
+        self._blocks: dict[int, dict[int, list[Footnote]]] = {}
         for f in footnotes:
-            self._blocks.setdefault(f.block, {})[f.number] = f
-        self._order = sorted(self._blocks, key=lambda b: min(f.line for f in self._blocks[b].values()))
-        self._starts = [min(f.line for f in self._blocks[b].values()) for b in self._order]
+            self._blocks.setdefault(f.block, {}).setdefault(f.number, []).append(f)
+        self._used: dict[tuple[int, int], int] = {}
+        self._order = sorted(self._blocks, key=lambda b: min(f[0].line for f in self._blocks[b].values()))
+        self._starts = [min(f[0].line for f in self._blocks[b].values()) for b in self._order]
 
     def find(self, number: int, line: int) -> Footnote | None:
+        """The footnote of a mark; marks are asked for in text order, so when a block holds two footnotes
+        of one number, the first such mark gets the first, the next mark the second."""
         i = bisect.bisect_right(self._starts, line)
         for block in self._order[i:i + 2]:
             entries = self._blocks[block]
             if number in entries:
-                return entries[number]
+                same = entries[number]
+                used = self._used.get((block, number), 0)
+                self._used[(block, number)] = used + 1
+                return same[min(used, len(same) - 1)]
             if max(entries) > number:
                 return None
         return None
 
 
-def _take_marks(text: str, number: int, finder: _FootnoteFinder, table: PhraseTable):
+def _take_marks(text: str, number: int, finder: _FootnoteFinder, table: PhraseTable, following: str = ""):
     """``text`` without its footnote marks, the footnotes they refer to, and the number of a mark left
-    at the end of the line after punctuation whose footnote cannot be found (lost in extraction)."""
+    at the end of the line after punctuation whose footnote cannot be found (lost in extraction).
+    ``following`` is the next content line: digits ending a line whose next line opens with a measure word
+    ("…对 5" / "票、9 票弃权") are a count split by the line break, not a mark."""
     marks: list[Footnote] = []
     cuts: list[tuple[int, int]] = []
     loose = None
@@ -243,7 +256,10 @@ def _take_marks(text: str, number: int, finder: _FootnoteFinder, table: PhraseTa
             continue  # "第4", "76/234", "COVID-19"
         if (last == "." or last.isalnum()) and (_ABBREVIATION.search(before) or _SYMBOL_TOKEN.search(before)):
             continue  # "Rev.1", "L.53", the tail of a symbol
-        if table.quantity_after is not None and table.quantity_after.match(text, m.end()):
+        if table.quantity_after is not None and (
+            table.quantity_after.match(text, m.end())
+            or (not text[m.end():].strip() and following and table.quantity_after.match(following))
+        ):
             continue  # "、2 票弃权": a count, not a mark
         footnote = finder.find(int(m["n"]), number)
         if footnote is None:

@@ -95,3 +95,59 @@ def test_fourth_committee_by_its_full_name(language, directory):
     report = parse(text, directory)
     assert report.body == "C.4"
     assert [p.label for p in report.drafts[0].paragraphs] == ["PP1", "OP1", "OP2", "OP3"]
+
+
+# -- 5. a single recommended draft decision: its title line, then "The General Assembly decides …", no label
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_single_decision_printed_without_its_label(language, directory):
+    text = report_text(f"decision.{language}.txt")
+    draft = parse(text, directory).drafts[0]
+    assert (draft.symbol, draft.kind, draft.sponsors) == ("A/C.1/79/L.9", "decision", ["CHL"])
+    assert draft.title in ("Nuclear disarmament verification", "核裁军核查")
+    assert [p.label for p in draft.paragraphs] == ["OP1"]
+    assert draft.paragraphs[0].text.startswith(("The General Assembly decides to include", "大会决定将题为"))
+    assert draft.paragraphs[0].text.endswith(("“Nuclear disarmament verification”.", "项目下。"))
+    assert draft.paragraphs[0].line == line_of(text, "decides" if language == "en" else "大会决定")
+
+
+# -- 2. a Chinese tally split by a line break between a count and its measure word
+
+def test_zh_count_split_from_its_measure_word_is_not_a_footnote_mark(directory):
+    text = replace_once(single("zh"), "以 3 票对 2 票、1 票弃权的结果获得了保留", "以 3 票对 2\n\n票、1 票弃权的结果获得了保留")
+    text = replace_once(text, "以 3 票对 2 票、1 票弃权的结果获得了通过", "以 3 票对 2 票、1\n\n票弃权的结果获得了通过")
+    # footnotes 1 and 2 on the page, so "对 2" / "、1" at a line end could be taken for their marks
+    text = replace_once(text, " 三. 第一委员会的建议", "__________________\n\n 1 见 A/C.1/79/PV.30。\n\n"
+                                                 " 2 同上。\nhttps://undocs.org/zh/A/C.1/79/PV.30\n 三. 第一委员会的建议")
+    report = parse(text, directory)
+    assert votes(report) == SEED_VOTES
+
+
+# -- 6. footnotes numbered afresh in a recommended text: "5 …" then "1 …" (or two 1s) in one block
+
+FOOTNOTED = {
+    "en": ("draft resolution:", "Recalling its previous resolutions,", "A/C.1/79/PV.30.", "Resolutions 77/1 and 78/1.",
+           " 1. Welcomes the work done;"),
+    "zh": ("4. 第一委员会建议大会通过以下决议草案：", "回顾其以往各项决议，", "A/C.1/79/PV.30。", "第 77/1 和 78/1 号决议。",
+           " 1. 欢迎已开展的工作；"),
+}
+
+
+@pytest.mark.parametrize("first", [5, 1])
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_footnotes_numbered_afresh_resolve_and_do_not_leak(language, first, directory):
+    from parsing.layout import layout
+    from parsing.phrases import TABLES
+
+    intro, recalling, note_a, note_b, op1 = FOOTNOTED[language]
+    seed = single(language)
+    text = replace_once(seed, intro, f"{intro}{first}")
+    text = replace_once(text, recalling, f"{recalling}1")
+    text = replace_once(text, op1, f"__________________\n\n {first} {note_a}\n\n 1 {note_b}\n"
+                                   f"https://undocs.org/{language}/A/RES/78/1\n{op1}")
+    report, plain = parse(text, directory), parse(seed, directory)
+    assert report.to_json() == plain.to_json()  # no footnote text in a paragraph, no paragraphs merged
+    lines = {line.text: line for line in layout(text, TABLES[language]).lines}
+    assert [f.text for f in lines[recalling].marks] == [note_b]
+    intro_line = next(line for text_, line in lines.items() if text_.endswith(intro.split(". ")[-1]))
+    assert [f.text for f in intro_line.marks] == [note_a]
