@@ -151,3 +151,24 @@ def test_footnotes_numbered_afresh_resolve_and_do_not_leak(language, first, dire
     assert [f.text for f in lines[recalling].marks] == [note_b]
     intro_line = next(line for text_, line in lines.items() if text_.endswith(intro.split(". ")[-1]))
     assert [f.text for f in intro_line.marks] == [note_a]
+
+
+# -- 9. language detection judges the prose, not a first page of document symbols and links
+
+def symbols_first(language: str) -> str:
+    records = [f"A/C.1/79/PV.{n}" for n in range(2, 31)]
+    if language == "zh":
+        old = "1. 第一委员会在第 20 至 30 次会议上审议了该项目。"
+        new = f"1. 第一委员会在第 20 至 30 次会议上审议了该项目(见 {'、'.join(records)})。"
+    else:
+        old = "1. The First Committee considered the item at its 20th to 30th meetings."
+        new = f"1. The First Committee considered the item at its 20th to 30th meetings (see {', '.join(records)})."
+    links = "\n".join(f"https://undocs.org/{language}/{symbol}" for symbol in records)
+    return replace_once(single(language), old, f"{new}\n{links}\n{links}")
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_language_of_a_report_opening_with_symbols_and_links(language, directory):
+    report = parse(symbols_first(language), directory)
+    assert report.language == language
+    assert votes(report) == SEED_VOTES
