@@ -172,3 +172,25 @@ def test_language_of_a_report_opening_with_symbols_and_links(language, directory
     report = parse(symbols_first(language), directory)
     assert report.language == language
     assert votes(report) == SEED_VOTES
+
+
+# -- 7. several agenda items in one heading, one title block per item
+
+AGENDA = {
+    "en": ("Agenda item 99\n\n  General and complete disarmament",
+           "Agenda items 98 and 99\n\n  Review and implementation of the Concluding Document of the Twelfth Special\n\n"
+           "  Session of the General Assembly\n\n  General and complete disarmament",
+           ["Review and implementation of the Concluding Document of the Twelfth Special Session of the General "
+            "Assembly", "General and complete disarmament"]),
+    "zh": ("议程项目 99\n\n  全面彻底裁军",
+           "议程项目 98 和 99\n\n  审查和执行大会第十二届特别会议的结论性文件\n\n  全面彻底裁军",
+           ["审查和执行大会第十二届特别会议的结论性文件", "全面彻底裁军"]),
+}
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_each_agenda_item_of_the_heading_gets_its_own_title(language, directory):
+    old, new, titles = AGENDA[language]
+    report = parse(replace_once(single(language), old, new), directory)
+    assert [(a.number, a.title) for a in report.agenda_items] == list(zip([98, 99], titles))
+    assert report.drafts[0].agenda_item is None  # which of the two is not said
