@@ -32,6 +32,23 @@ def _paragraph(kind: str) -> str:
     )
 
 
+def _paragraphs(kind: str) -> str:
+    # 执行部分第2和第3段 / 执行部分第 2 段和第 3 段 / 序言部分第四、第五和第六段 / 执行部分第2至4段
+    number = rf"[\d{CN}]+"
+    return (kind + rf"\s*第\s*(?P<nums>{number}(?:\s*段)?(?:\s*(?:和|及|、|至|到)\s*第?\s*{number}(?:\s*段)?)+)"
+            rf"(?![\d{CN}]|\s*段?\s*[(（])")
+
+
+# Groups that sponsor drafts as one (keys as in parsing/README.md); "代表77国集团和中国".
+_GROUPS = (
+    (re.compile(r"(?:作为\s*)?77\s*国集团(?:成员国)?\s*和\s*中国"), "G77"),
+    (re.compile(r"非洲(?:国家)?集团"), "AFRICAN_GROUP"),
+    (re.compile(r"阿拉伯(?:国家)?集团"), "ARAB_GROUP"),
+    (re.compile(r"不结盟运动"), "NAM"),
+    (re.compile(r"伊斯兰合作组织"), "OIC"),
+    (re.compile(r"欧洲联盟|欧盟"), "EU"),
+)
+
 TABLE = PhraseTable(
     code="zh",
     detect=_detect,
@@ -60,6 +77,12 @@ TABLE = PhraseTable(
     submitted_by=re.compile(
         r"\d{1,2}\s*月\s*\d{1,2}\s*日\s*[，,]\s*(?P<names>[^，,。；]+?)\s*(?:代表团)?\s*提交了"
     ),
+    paragraph_lists=(
+        (re.compile(_paragraphs("序言部分")), "PP"),
+        (re.compile(_paragraphs("执行部分")), "OP"),
+    ),
+    paragraph_list_token=re.compile(rf"(?P<n>\d+|[{CN}]+)|(?P<range>至|到)"),
+    sponsor_groups=_GROUPS,
     later_sponsors=re.compile(
         r"随后\s*[，,]\s*(?P<names>[^。；]+?)\s*加入\s*(?:成为|为)?\s*(?:该|上述)?\s*(?:决议草案|决定草案)?\s*(?:的)?\s*提案国"
     ),

@@ -52,3 +52,17 @@ def test_ingest_report_stores_a_pdf_and_then_its_text_adds_nothing(countries, re
     assert document.file_name == "single.en.pdf"
     out, _ = run("ingest_report", str(REPORT))  # the same report as text: same record, nothing new
     assert Vote.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_a_vote_on_several_paragraphs_is_refused_by_ingestion_not_a_crash(countries, tmp_path):
+    # the parser reads "Operative paragraphs 2 and 3" as one vote on OP2+OP3; the record cannot hold it yet
+    path = tmp_path / "several.en.txt"
+    path.write_text(REPORT.read_text(encoding="utf-8").replace(
+        "(a) Operative paragraph 2 was retained", "(a) Operative paragraphs 2 and 3 were retained"), encoding="utf-8")
+    assert [a.subject for a in parse_report(path.read_bytes()).drafts[0].actions] == ["OP2+OP3", "whole"]
+    err = StringIO()
+    with pytest.raises(CommandError, match="1 of 1 report"):
+        call_command("ingest_report", str(path), stdout=StringIO(), stderr=err)
+    assert "vote on OP2+OP3 (line 23): a vote on several paragraphs at once cannot be stored yet" in err.getvalue()
+    assert Vote.objects.count() == 0 and Document.objects.count() == 0

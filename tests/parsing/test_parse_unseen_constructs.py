@@ -194,3 +194,84 @@ def test_each_agenda_item_of_the_heading_gets_its_own_title(language, directory)
     report = parse(replace_once(single(language), old, new), directory)
     assert [(a.number, a.title) for a in report.agenda_items] == list(zip([98, 99], titles))
     assert report.drafts[0].agenda_item is None  # which of the two is not said
+
+
+# -- 10. a vote on several paragraphs at once; a sponsor named as a group
+
+SEVERAL = {
+    "en": ("(a) Operative paragraph 2 was retained", "(a) Operative paragraphs 2 and 3 were retained"),
+    "zh": ("(a) 经记录表决，执行部分第 2 段以", "(a) 经记录表决，执行部分第 2 和第 3 段以"),
+}
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_one_vote_on_two_operative_paragraphs(language, directory):
+    old, new = SEVERAL[language]
+    text = replace_once(single(language), old, new)
+    report = parse(text, directory)
+    assert votes(report) == [("OP2+OP3", "recorded", "retained", (3, 2, 1))] + SEED_VOTES[1:]
+    assert report.drafts[0].actions[0].line == line_of(text, new)
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_several_paragraphs_rejected_at_once_renumber_the_text(language, directory):
+    old, new = SEVERAL[language]
+    text = replace_once(single(language), old, new)
+    text = replace_once(text, "were retained" if language == "en" else "获得了保留",
+                        "were rejected" if language == "en" else "被否决")
+    text = replace_once(text, "3 to 2, with 1 abstention.", "2 to 3, with 1 abstention.") if language == "en" else \
+        replace_once(text, "以 3 票对 2 票、1 票弃权的结果被否决", "以 2 票对 3 票、1 票弃权的结果被否决")
+    lists = {"en": ("In favour:\n\nBelarus, Chile, Trinidad and Tobago.\n\nAgainst:\n\nIsrael, Palau.",
+                    "In favour:\n\nIsrael, Palau.\n\nAgainst:\n\nBelarus, Chile, Trinidad and Tobago."),
+             "zh": ("赞成：\n\n白俄罗斯、智利、特立尼达和多巴哥。\n\n反对：\n\n以色列、帕劳。",
+                    "赞成：\n\n以色列、帕劳。\n\n反对：\n\n白俄罗斯、智利、特立尼达和多巴哥。")}[language]
+    text = replace_once(text, *lists)
+    # the published text lost paragraphs 2 and 3: its paragraph 2 is the draft's 4
+    text = replace_once(text, " 2. Calls for further work;\n\n 3. Decides" if language == "en" else
+                        " 2. 呼吁进一步开展工作；\n\n 3. 决定", " 2. Decides" if language == "en" else " 2. 决定")
+    draft = parse(text, directory).drafts[0]
+    assert draft.rejected_labels == ["OP2", "OP3"]
+    assert [(p.label, p.voted_label) for p in draft.paragraphs] == [("PP1", "PP1"), ("OP1", "OP1"), ("OP2", "OP4")]
+
+
+GROUP = {
+    "en": ("Chile, also on behalf of Belarus and Trinidad and Tobago, submitted",
+           "Chile, on behalf of the States Members of the United Nations that are members of the Group of 77 and\n\n"
+           "China, and India, submitted"),
+    "zh": ("智利代表团同时也代表白俄罗斯和特立尼达和多巴哥，提交了", "智利代表团代表77国集团和中国以及印度提交了"),
+}
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_a_sponsor_named_as_a_group_is_kept_as_the_group(language, directory):
+    old, new = GROUP[language]
+    report = parse(replace_once(single(language), old, new), directory)
+    draft = report.drafts[0]
+    assert draft.sponsors == ["CHL", "IND"]  # the State speaking for the group, and the States named
+    assert draft.sponsor_groups == ["G77"]
+    assert report.to_dict()["drafts"][0]["sponsor_groups"] == ["G77"]
+    assert "sponsor_groups" not in parse(single(language), directory).to_dict()["drafts"][0]
+
+
+TWO_TEXTS = {
+    "en": "4. The Special Political and Decolonization Committee (Fourth Committee) recommends to the General "
+          "Assembly the adoption of the following draft resolution:\n\n Draft resolution\n\n Question of A\n\n"
+          " The General Assembly,\n\n 1. Decides to do A;\n\n5. The Special Political and Decolonization Committee "
+          "(Fourth Committee) also recommends to the General Assembly the adoption of the following draft "
+          "decision:\n\n Draft decision\n\n Question of B\n\n The General Assembly decides to do B.",
+    "zh": "4. 特别政治和非殖民化委员会(第四委员会)建议大会通过以下决议草案：\n\n 决议草案\n\n 甲问题\n\n 大会，\n\n"
+          " 1. 决定做甲；\n\n5. 特别政治和非殖民化委员会(第四委员会)还建议大会通过以下决定草案：\n\n 决定草案\n\n"
+          " 乙问题\n\n 大会决定做乙。",
+}
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_fourth_committee_by_its_full_name_recommends_a_second_text(language):
+    from parsing.layout import layout
+    from parsing.phrases import TABLES
+    from parsing.texts import parse_recommendations
+
+    table, problems = TABLES[language], []
+    texts = parse_recommendations(layout(TWO_TEXTS[language], table).lines, table, problems)
+    assert [(t.para, t.kind, len(t.paragraphs)) for t in texts] == [(4, "resolution", 1), (5, "decision", 1)]
+    assert problems == []
