@@ -203,7 +203,7 @@ TABLE = PhraseTable(
         (re.compile(r"absten"), "abstain"),
     ),
     intention_hint=re.compile(r"(?:informó|informaron)\s+(?:posteriormente\s+)?a\s+la\s+Secretaría"),
-    recommend_intro=re.compile(r"Comisión\s+(?:también\s+)?recomienda"),
+    recommend_intro=re.compile(r"Comisión\)?\s+(?:también\s+)?recomienda"),
     text_heading=re.compile(r"Proyecto\s+de\s+(?P<kind>resolución|decisión)(?:\s+(?P<num>[IVXLC]+))?"),
     assembly_line=re.compile(r"La\s+Asamblea\s+General\s*,"),
     assembly_start=re.compile(r"La\s+Asamblea\s+General\b"),

@@ -217,7 +217,7 @@ TABLE = PhraseTable(
         (re.compile(r"abstenir|abstention"), "abstain"),
     ),
     intention_hint=re.compile(r"informé\s+(?:ultérieurement\s+)?le\s+Secrétariat"),
-    recommend_intro=re.compile(r"Commission\s+recommande"),
+    recommend_intro=re.compile(r"Commission\)?\s+recommande"),
     text_heading=re.compile(r"Projet\s+de\s+(?P<kind>résolution|décision)(?:\s+(?P<num>[IVXLC]+))?"),
     assembly_line=re.compile(r"L['’]Assemblée\s+générale\s*,"),
     assembly_start=re.compile(r"L['’]Assemblée\s+générale\b"),

@@ -236,7 +236,7 @@ TABLE = PhraseTable(
         (re.compile(r"воздерж"), "abstain"),
     ),
     intention_hint=re.compile(r"сообщил\w*\s+Секретариату"),
-    recommend_intro=re.compile(r"[Кк]омитет\s+(?:также\s+)?рекомендует"),
+    recommend_intro=re.compile(r"[Кк]омитет\)?\s+(?:также\s+)?рекомендует"),
     text_heading=re.compile(r"Проект\s+(?P<kind>резолюции|решения)(?:\s+(?P<num>[IVXLC]+))?"),
     assembly_line=re.compile(r"Генеральная\s+Ассамблея\s*,"),
     assembly_start=re.compile(r"Генеральная\s+Ассамблея\b"),

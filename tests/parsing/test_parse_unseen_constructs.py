@@ -5,6 +5,7 @@ the construct exists there).  Every test here failed before the construct was re
 import pytest
 
 from parsing import ReportError, parse_report
+from parsing.phrases import TABLES
 
 from report_helpers import line_of, replace_once, report_text
 
@@ -275,3 +276,40 @@ def test_fourth_committee_by_its_full_name_recommends_a_second_text(language):
     texts = parse_recommendations(layout(TWO_TEXTS[language], table).lines, table, problems)
     assert [(t.para, t.kind, len(t.paragraphs)) for t in texts] == [(4, "resolution", 1), (5, "decision", 1)]
     assert problems == []
+
+
+FOURTH_OTHER = {
+    "fr": ("Commission des questions politiques spéciales et de la décolonisation (Quatrième Commission)",
+           [("Rapport de la Première Commission", "Rapport de la {}"),
+            ("Recommandations de la Première Commission", "Recommandations de la {}"),
+            ("8. La Première Commission recommande", "8. La {} recommande")]),
+    "es": ("Comisión Política Especial y de Descolonización (Cuarta Comisión)",
+           [("Informe de la Primera Comisión", "Informe de la {}"),
+            ("Recomendaciones de la Primera Comisión", "Recomendaciones de la {}"),
+            ("8. La Primera Comisión recomienda", "8. La {} recomienda")]),
+    "ru": ("Комитет по специальным политическим вопросам и деколонизации (Четвертый комитет)",
+           [("Доклад Первого комитета", "Доклад Комитета по специальным политическим вопросам и деколонизации "
+                                        "(Четвертый комитет)"),
+            ("Рекомендации Первого комитета", "Рекомендации Комитета по специальным политическим вопросам и "
+                                              "деколонизации (Четвертый комитет)"),
+            ("8. Первый комитет рекомендует", "8. {} рекомендует")]),
+    "ar": ("لجنة المسائل السياسية الخاصة وإنهاء الاستعمار (اللجنة الرابعة)",
+           [("تقرير اللجنة الأولى", "تقرير {}"),
+            ("توصيات اللجنة الأولى", "توصيات {}"),
+            ("توصي اللجنة الأولى", "توصي {}")]),
+}
+
+
+@pytest.mark.parametrize("language", ["fr", "es", "ru", "ar"])
+def test_fourth_committee_by_its_full_name_in_the_other_languages(language, directory):
+    name, edits = FOURTH_OTHER[language]
+    seed = report_text(f"small.{language}.txt")
+    text = seed
+    for old, new in edits:
+        text = replace_once(text, old, new.format(name))
+    report, first = parse(text, directory).to_dict(), parse(seed, directory).to_dict()
+    assert (report.pop("body"), first.pop("body")) == ("C.4", "C.1")
+    assert report == first
+    intro = next(new.format(name) for old, new in edits if new.endswith(("recommande", "recomienda", "рекомендует"))
+                 or new.startswith("توصي {"))
+    assert TABLES[language].recommend_intro.search(intro)
