@@ -139,6 +139,11 @@ TABLE = PhraseTable(
         r"(?:patrocinado\s+por|[Ll]os\s+patrocinadores\s+(?:del\s+proyecto\s+de\s+(?:resolución|decisión)\s+)?"
         r"(?:eran|fueron|son))\s*:?\s*(?P<names>[^.;]+)"
     ),
+    # El 21 de octubre, Azerbaiyán, Belarús y Zimbabwe presentaron un proyecto de resolución
+    submitted_by=re.compile(
+        r"\bEl\s+\d{1,2}\s+de\s+[a-z]+(?:\s+de\s+\d{4})?,\s+(?P<names>[^.;:]+?),?\s+(?:presentó|presentaron)\s+"
+        r"(?:un|el)\s+proyecto"
+    ),
     later_sponsors=re.compile(
         r"Posteriormente,\s+(?P<names>[^.;]+?)\s+se\s+(?:sumaron|sumó|unieron|unió)\s+a\s+los\s+patrocinadores"
     ),

@@ -147,6 +147,11 @@ TABLE = PhraseTable(
         r"(?:[Ll]es\s+auteurs\s+(?:du\s+projet\s+de\s+(?:résolution|décision)\s+)?(?:étaient|sont)"
         r"(?:\s+les\s+suivants)?|au\s+nom\s+des\s+(?:pays|États)\s+suivants)\s*:?\s*(?P<names>[^.;]+)"
     ),
+    # Le 21 octobre, l’Azerbaïdjan, le Bélarus et le Zimbabwe ont présenté un projet de résolution
+    submitted_by=re.compile(
+        r"\bLe\s+\d{1,2}(?:er)?\s+[a-zéû]+(?:\s+\d{4})?,\s+(?P<names>[^.;:]+?),?\s+(?:a|ont)\s+(?:présenté|soumis)\s+"
+        r"(?:un|le)\s+projet"
+    ),
     later_sponsors=re.compile(
         r"Par\s+la\s+suite,\s+(?P<names>[^.;]+?)\s+(?:se\s+sont\s+portée?s\s+coauteurs|s['’]est\s+portée?\s+coauteur"
         r"|se\s+sont\s+jointe?s\s+aux\s+auteurs|s['’]est\s+jointe?\s+aux\s+auteurs)"

@@ -313,3 +313,20 @@ def test_fourth_committee_by_its_full_name_in_the_other_languages(language, dire
     intro = next(new.format(name) for old, new in edits if new.endswith(("recommande", "recomienda", "рекомендует"))
                  or new.startswith("توصي {"))
     assert TABLES[language].recommend_intro.search(intro)
+
+
+SUBMITTED_OTHER = {
+    "fr": ("le Chili, au nom également du Bélarus et de la Trinité-et-Tobago, a", "le Bélarus, le Chili, l’Inde et la "
+           "Trinité-et-Tobago ont"),
+    "es": ("Chile, en nombre también de Belarús y Trinidad y Tabago, presentó", "Belarús, Chile, la India y Trinidad y "
+           "Tabago presentaron"),
+    "ru": ("Чили, также от имени Беларуси и Тринидада и Тобаго, представила", "Беларусь, Чили, Индия и Тринидад и "
+           "Тобаго представили"),
+}
+
+
+@pytest.mark.parametrize("language", ["fr", "es", "ru"])
+def test_a_list_of_states_that_submitted_is_the_sponsor_list_in_the_other_languages(language, directory):
+    old, new = SUBMITTED_OTHER[language]
+    report = parse(replace_once(report_text(f"small.{language}.txt"), old, new), directory)
+    assert report.drafts[0].sponsors == ["BLR", "CHL", "IND", "TTO"]
