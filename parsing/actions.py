@@ -144,10 +144,14 @@ class DraftReader:
             return True
         submitted = table.submitted_by.search(text) if table.submitted_by else None
         if submitted:  # a list of States submitted it, nobody introducing: the list is the sponsor list
-            names = self._sponsor_names(draft, submitted["names"], span, submitted.start("names"))
+            listed_names = submitted["names"]
+            prefix = table.intro_prefix.match(listed_names)  # "the delegation of Chile submitted"
+            if prefix and prefix.end():
+                listed_names = " " * prefix.end() + listed_names[prefix.end():]
+            names = self._sponsor_names(draft, listed_names, span, submitted.start("names"))
             draft.sponsors = _unique([n.iso3 for n in names])
             return True
-        if introduced and not draft.sponsors:
+        if introduced and not draft.sponsors and not table.amendment.search(text):  # not an amendment's author
             # "X代表介绍了…" with no list (yet): the introducing State is the first sponsor; a list in a
             # later paragraph still replaces this, since the section's sponsors are not yet seen.
             intro = self._intro(introduced, span)

@@ -31,6 +31,11 @@ _HEADER_WINDOW = 1024
 _MIN_TEXT_PER_PAGE = 20
 
 
+# Latin ligatures some PDFs carry as single characters ("ﬁrst"): the parsers' phrases spell them out.
+_LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+                            "\ufb05": "st", "\ufb06": "st"})
+
+
 def looks_like_pdf(data: bytes) -> bool:
     """Whether ``data`` is a PDF file (by its "%PDF-" header, not by a file name)."""
     return _MAGIC in data[:_HEADER_WINDOW]
@@ -61,7 +66,7 @@ def extract_text(data: bytes) -> str:
     if all(len("".join(page.split())) < _MIN_TEXT_PER_PAGE for page in pages):
         raise ReportError([Problem(1, f"the PDF has no text layer ({len(pages)} page(s) of images, a scan?): "
                                       f"extract its text with OCR first")])
-    return PAGE_BREAK.join(page.rstrip("\n") for page in pages)
+    return PAGE_BREAK.join(page.rstrip("\n") for page in pages).translate(_LIGATURES)
 
 
 __all__ = ["extract_text", "looks_like_pdf", "PAGE_BREAK"]

@@ -4,7 +4,7 @@ the construct exists there).  Every test here failed before the construct was re
 
 import pytest
 
-from parsing import ReportError, parse_report
+from parsing import parse_report
 from parsing.phrases import TABLES
 
 from report_helpers import line_of, replace_once, report_text
@@ -330,3 +330,23 @@ def test_a_list_of_states_that_submitted_is_the_sponsor_list_in_the_other_langua
     old, new = SUBMITTED_OTHER[language]
     report = parse(replace_once(report_text(f"small.{language}.txt"), old, new), directory)
     assert report.drafts[0].sponsors == ["BLR", "CHL", "IND", "TTO"]
+
+
+@pytest.mark.parametrize("language, old, new, sponsors", [
+    ("en", "Chile, also on behalf of Belarus and Trinidad and Tobago, submitted", "the delegation of Chile submitted",
+     ["CHL"]),
+    ("zh", "智利代表团同时也代表白俄罗斯和特立尼达和多巴哥，提交了", "智利代表团提交了", ["CHL"]),
+])
+def test_one_delegation_that_submitted_is_the_sponsor(language, old, new, sponsors, directory):
+    assert parse(replace_once(single(language), old, new), directory).drafts[0].sponsors == sponsors
+
+
+def test_the_author_of_an_amendment_is_not_taken_for_the_sponsor(directory):
+    text = replace_once(single("en"), "2. On 20 October, Chile, also on behalf of Belarus and Trinidad and Tobago, "
+                                      "submitted a", "2. On 20 October, the Committee had before it a")
+    text = replace_once(text, "3. At its 30th meeting,", "3. The representative of India introduced amendments "
+                                                         "(A/C.1/79/L.60) to the draft resolution.\n\n4. At its 30th "
+                                                         "meeting,")
+    text = text.replace("(see para. 4)", "(see para. 5)").replace("4. The First Committee recommends",
+                                                                  "5. The First Committee recommends")
+    assert parse(text, directory).drafts[0].sponsors == []
