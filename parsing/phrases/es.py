@@ -144,6 +144,15 @@ TABLE = PhraseTable(
         r"\bEl\s+\d{1,2}\s+de\s+[a-z]+(?:\s+de\s+\d{4})?,\s+(?P<names>[^.;:]+?),?\s+(?:presentó|presentaron)\s+"
         r"(?:un|el)\s+proyecto"
     ),
+    sponsor_groups=(
+        (re.compile(r"(?:(?:de\s+)?los\s+Estados\s+Miembros\s+de\s+las\s+Naciones\s+Unidas\s+que\s+son\s+miembros\s+)?"
+                    r"(?:del\s+|el\s+)?Grupo\s+de\s+los\s+77\s+y\s+China"), "G77"),
+        (re.compile(r"(?:del\s+|el\s+)?Grupo\s+de\s+(?:los\s+)?Estados\s+de\s+África"), "AFRICAN_GROUP"),
+        (re.compile(r"(?:del\s+|el\s+)?Grupo\s+de\s+(?:los\s+)?Estados\s+Árabes"), "ARAB_GROUP"),
+        (re.compile(r"(?:del\s+|el\s+)?Movimiento\s+de\s+(?:Países\s+)?No\s+Alineados"), "NAM"),
+        (re.compile(r"(?:de\s+la\s+|la\s+)?Organización\s+de\s+Cooperación\s+Islámica"), "OIC"),
+        (re.compile(r"(?:de\s+la\s+|la\s+)?Unión\s+Europea"), "EU"),
+    ),
     later_sponsors=re.compile(
         r"Posteriormente,\s+(?P<names>[^.;]+?)\s+se\s+(?:sumaron|sumó|unieron|unió)\s+a\s+los\s+patrocinadores"
     ),

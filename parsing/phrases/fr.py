@@ -152,6 +152,15 @@ TABLE = PhraseTable(
         r"\bLe\s+\d{1,2}(?:er)?\s+[a-zéû]+(?:\s+\d{4})?,\s+(?P<names>[^.;:]+?),?\s+(?:a|ont)\s+(?:présenté|soumis)\s+"
         r"(?:un|le)\s+projet"
     ),
+    sponsor_groups=(
+        (re.compile(r"(?:(?:des|les)\s+États\s+Membres\s+de\s+l['’]Organisation\s+des\s+Nations\s+Unies\s+qui\s+sont\s+"
+                    r"membres\s+)?(?:du\s+|le\s+)?Groupe\s+des\s+77\s+et\s+(?:de\s+)?la\s+Chine"), "G77"),
+        (re.compile(r"(?:du\s+|le\s+)?Groupe\s+des\s+États\s+d['’]Afrique"), "AFRICAN_GROUP"),
+        (re.compile(r"(?:du\s+|le\s+)?Groupe\s+des\s+États\s+arabes"), "ARAB_GROUP"),
+        (re.compile(r"(?:du\s+|le\s+)?Mouvement\s+des\s+pays\s+non\s+alignés"), "NAM"),
+        (re.compile(r"(?:de\s+l['’]|l['’])Organisation\s+de\s+la\s+coopération\s+islamique"), "OIC"),
+        (re.compile(r"(?:de\s+l['’]|l['’])Union\s+européenne"), "EU"),
+    ),
     later_sponsors=re.compile(
         r"Par\s+la\s+suite,\s+(?P<names>[^.;]+?)\s+(?:se\s+sont\s+portée?s\s+coauteurs|s['’]est\s+portée?\s+coauteur"
         r"|se\s+sont\s+jointe?s\s+aux\s+auteurs|s['’]est\s+jointe?\s+aux\s+auteurs)"

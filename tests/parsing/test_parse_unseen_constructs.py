@@ -350,3 +350,16 @@ def test_the_author_of_an_amendment_is_not_taken_for_the_sponsor(directory):
     text = text.replace("(see para. 4)", "(see para. 5)").replace("4. The First Committee recommends",
                                                                   "5. The First Committee recommends")
     assert parse(text, directory).drafts[0].sponsors == []
+
+
+GROUP_OTHER = {
+    "fr": ("au nom également du Bélarus et de la Trinité-et-Tobago", "au nom du Groupe des 77 et de la Chine"),
+    "es": ("en nombre también de Belarús y Trinidad y Tabago", "en nombre del Grupo de los 77 y China"),
+    "ru": ("также от имени Беларуси и Тринидада и Тобаго", "от имени Группы 77 и Китая"),
+}
+
+
+@pytest.mark.parametrize("language", ["fr", "es", "ru"])
+def test_a_sponsor_named_as_a_group_in_the_other_languages(language, directory):
+    draft = parse(replace_once(report_text(f"small.{language}.txt"), *GROUP_OTHER[language]), directory).drafts[0]
+    assert (draft.sponsors, draft.sponsor_groups) == (["CHL"], ["G77"])
