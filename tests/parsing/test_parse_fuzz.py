@@ -1,5 +1,6 @@
 """Fuzzing the parser: the bundled reports, mutated as PDF extraction and typing mangle real ones (lines cut
-or joined, names dropped or doubled, numbers changed, footnotes shuffled, stray spaces, random bytes).
+or joined, names dropped or doubled, numbers changed, footnotes shuffled, stray spaces, page breaks with
+running headers, random bytes).
 Whatever the input, the parser either parses it or refuses it with line-numbered problems; it never raises
 anything else, and never accepts a report whose lists disagree with its tallies.
 
@@ -81,7 +82,14 @@ def _stray_space(lines, r):
     lines[i] = lines[i][:k] + r.choice([" ", "  ", "\u3000", "\t", "\u00a0"]) + lines[i][k:]
 
 
-MUTATIONS = [_cut_line, _join_lines, _drop_or_double_name, _change_number, _shuffle_footnotes, _stray_space]
+def _page_break(lines, r):
+    """A page break as a PDF's text has it: a form feed, then the next page's running header."""
+    i = r.randrange(len(lines))
+    lines[i:i] = ["\f" + r.choice(["A/79/408", "24-20817 3/10", "A/79/408 24-20817", "3/10"]), ""]
+
+
+MUTATIONS = [_cut_line, _join_lines, _drop_or_double_name, _change_number, _shuffle_footnotes, _stray_space,
+             _page_break]
 
 
 def _random_bytes(data: bytes, r) -> bytes:
