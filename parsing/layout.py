@@ -6,8 +6,9 @@ What a PDF leaves in the text, and what happens to it here:
 - running headers, footers and page numbers ("A/79/408", "24-20817 (C)", "2/10"): dropped; a standalone
   report symbol is kept as the report's own symbol;
 - URL lines (the PDF's hyperlinks, gathered at the end of each page): dropped;
-- footnote blocks (a separator "_____" then entries "1 text..."): taken out into :class:`Footnote`s, so a
-  list or paragraph interrupted by a page end continues after the block;
+- footnote blocks (a separator "_____" then entries "1 text...", or in a PDF's text without the separator, a
+  drawn rule, the marked entries at a page's end): taken out into :class:`Footnote`s, so a list or paragraph
+  interrupted by a page end continues after the block;
 - footnote reference marks glued to text ("表决情况如下：2", "Weapons,1 the"): removed from the line's text
   and kept in :attr:`Line.marks`, resolved to their footnote.
 """
@@ -150,11 +151,20 @@ def layout(text: str, table: PhraseTable) -> Layout:
             footnotes.append(Footnote(number, table.joiner.join(parts), line, block))
         entries.clear()
 
+    unruled = _unruled_footnotes(raw, table) if "\f" in text else set()
     for index, raw_line in enumerate(raw):
         number = index + 1
         page_feed = "\f" in raw_line
         s = raw_line.replace("\f", "")
         stripped = s.strip()
+        if page_feed and in_footnotes:  # a PDF's page ends its footnotes
+            close_block()
+            in_footnotes = False
+        if index in unruled:  # a footnote block whose separator is a drawn rule, not text
+            if in_footnotes:
+                close_block()
+            block += 1
+            in_footnotes = True
         if not stripped:
             prev_blank = True
             continue
@@ -209,6 +219,39 @@ def layout(text: str, table: PhraseTable) -> Layout:
     in_page = [l for l in content if not l.page_start]
     indented_share = sum(l.indented for l in in_page) / len(in_page) if in_page else 0.0
     return Layout(content, footnotes, symbols, indentation_kept=0.0 < indented_share < 0.8, full_width=full_width)
+
+
+def _unruled_footnotes(raw: list[str], table: PhraseTable) -> set[int]:
+    """Indices of the lines where a footnote block starts on a PDF page that prints its separator as a drawn
+    rule (so the extracted text has none).  Pages are told by form feeds.  The block is the run of lines at
+    the page's end (before its footer) from an entry "n text" on: its entries number on by one, each number
+    is glued as a mark to a word above it on the page, and no entry is a count ("2 票弃权")."""
+    starts: set[int] = set()
+    bounds = [0] + [i for i, line in enumerate(raw) if "\f" in line] + [len(raw)]
+    for a, b in zip(bounds, bounds[1:]):
+        page = [(i, raw[i].replace("\f", "").strip()) for i in range(a, b)]
+        page = [(i, line) for i, line in page if line]
+        if any(_SEPARATOR.fullmatch(line) for _, line in page):
+            continue
+        while page and (_is_header(page[-1][1]) or _URL.fullmatch(page[-1][1])):
+            page.pop()
+        for k, (index, line) in enumerate(page):
+            first = table.footnote_entry.fullmatch(line)
+            if not first or (table.quantity_after is not None and table.quantity_after.match(first["text"])):
+                continue
+            above = {int(m["n"]) for _, text in page[:k] for m in table.footnote_mark.finditer(text)}
+            expected, ok = int(first["n"]), True
+            for _, rest in page[k:]:
+                entry = table.footnote_entry.fullmatch(rest)
+                if entry and int(entry["n"]) == expected:
+                    ok = ok and expected in above
+                    expected += 1
+                elif entry and int(entry["n"]) < 100 and rest is page[k][1]:
+                    ok = False
+            if ok and int(first["n"]) in above:
+                starts.add(index)
+                break
+    return starts
 
 
 class _FootnoteFinder:

@@ -3,6 +3,7 @@ as its text does, and a PDF without a text layer or a damaged one is a clear pro
 
 import io
 import re
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -83,3 +84,40 @@ def test_command_line_reads_a_pdf(tmp_path):
     out, err = io.StringIO(), io.StringIO()
     assert main([str(scan), "--json"], out, err) == 1
     assert out.getvalue() == "" and "line 1: the PDF has no text layer" in err.getvalue()
+
+
+def _winansi(c: str) -> bool:
+    try:
+        c.encode("cp1252")
+        return True
+    except UnicodeEncodeError:
+        return False
+
+
+def pages_with_drawn_rules(text: str) -> list[list[str]]:
+    """The report's pages as a PDF whose footnote separator is a drawn rule: no "_____" line in its text, and
+    no link lines (links are annotations, not text); a page ends after its footnotes."""
+    pages, page, in_notes = [], [], False
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if stripped.startswith("_____"):
+            in_notes = True
+            continue
+        if stripped.startswith("https://"):
+            if in_notes and page:
+                pages.append(page)
+                page, in_notes = [], False
+            continue
+        page.append(line)
+    return pages + [page]
+
+
+@pytest.mark.parametrize("name", ["multi.en.txt", "first-committee-79-item106.en.txt"])
+def test_footnotes_under_a_drawn_rule_are_footnotes(name, directory):
+    # the tests' PDF font is WinAnsi: letters outside it lose their accent ("ē" in a paragraph, not a list)
+    text = "".join(c for c in unicodedata.normalize("NFKD", report_text(name)) if _winansi(c))
+    pdf = make_pdf(pages_with_drawn_rules(text))
+    assert "_____" not in extract_text(pdf)
+    assert parse_report(pdf, directory).to_json() == parse_report(text, directory).to_json()
