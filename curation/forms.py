@@ -7,6 +7,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
 
+from parsing.pdf import looks_like_pdf
 from reference import CountryDirectory
 from votes.models import LANGUAGE_CHOICES, Paragraph, Position, Vote
 
@@ -250,7 +251,9 @@ class VoteForm(ReasonForm):
 class ReportUploadForm(forms.Form):
     report = forms.FileField(
         label="Report file",
-        help_text="A committee report or plenary record as text (.txt), in any of the six languages.",
+        help_text="A committee report or plenary record: its PDF (.pdf, with a text layer) or its text (.txt), "
+                  "in any of the six languages.",
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.txt,application/pdf,text/plain"}),
     )
 
     MAX_BYTES = 10 * 1024 * 1024
@@ -259,6 +262,12 @@ class ReportUploadForm(forms.Form):
         report = self.cleaned_data["report"]
         if report.size > self.MAX_BYTES:
             raise ValidationError("The file is larger than 10 MB: is it really a report?")
+        # The parser tells a PDF by its bytes (parsing/pdf.py); a ".pdf" that is not one is a wrong file.
+        if report.name.lower().endswith(".pdf"):
+            head = report.read(1024)
+            report.seek(0)
+            if not looks_like_pdf(head):
+                raise ValidationError("This file is named .pdf but is not a PDF.")
         return report
 
 

@@ -55,6 +55,7 @@ class ReadDraft:
     title: str = ""
     sponsors: list[str] = field(default_factory=list)
     later_sponsors: list[str] = field(default_factory=list)
+    sponsor_groups: list[str] = field(default_factory=list)  # keys of groups named among the sponsors
     actions: list[ReadAction] = field(default_factory=list)
     revision: str | None = None  # the latest revision of ``symbol`` the section names ("…/Rev.1")
 
@@ -131,17 +132,55 @@ class DraftReader:
         m = table.on_behalf.search(text)
         if m:
             intro = self._intro(m, span)
-            names = self.resolver.resolve_list(m["names"], span, m.start("names"), self.context.date)
+            names = self._sponsor_names(draft, m["names"], span, m.start("names"))
             draft.sponsors = _unique(([intro.iso3] if intro else []) + [n.iso3 for n in names])
             return True
         listed = table.sponsors_list.search(text)
         introduced = next((m for p in table.introduced_by if (m := p.search(text))), None)
         if listed:
             intro = self._intro(introduced, span) if introduced else None
-            names = self.resolver.resolve_list(listed["names"], span, listed.start("names"), self.context.date)
+            names = self._sponsor_names(draft, listed["names"], span, listed.start("names"))
             draft.sponsors = _unique(([intro.iso3] if intro else []) + [n.iso3 for n in names])
             return True
+        submitted = table.submitted_by.search(text) if table.submitted_by else None
+        if submitted:  # a list of States submitted it, nobody introducing: the list is the sponsor list
+            listed_names = submitted["names"]
+            prefix = table.intro_prefix.match(listed_names)  # "the delegation of Chile submitted"
+            if prefix and prefix.end():
+                listed_names = " " * prefix.end() + listed_names[prefix.end():]
+            names = self._sponsor_names(draft, listed_names, span, submitted.start("names"))
+            draft.sponsors = _unique([n.iso3 for n in names])
+            return True
+        if introduced and not draft.sponsors and not table.amendment.search(text):  # not an amendment's author
+            # "X代表介绍了…" with no list (yet): the introducing State is the first sponsor; a list in a
+            # later paragraph still replaces this, since the section's sponsors are not yet seen.
+            intro = self._intro(introduced, span)
+            draft.sponsors = [intro.iso3] if intro else []
         return False
+
+    def _sponsor_names(self, draft: ReadDraft, text: str, span: Span, offset: int) -> list[Name]:
+        """The States of a sponsor list.  A group named in it ("the Group of 77 and China") is kept by its
+        key in ``draft.sponsor_groups``, not expanded into its members (the report does not list them, and
+        the reference has no group memberships); the State speaking for it is a sponsor as printed."""
+        table = self.table
+        for pattern, key in table.sponsor_groups:
+            if pattern.search(text):
+                draft.sponsor_groups = _unique(draft.sponsor_groups + [key])
+                text = pattern.sub(lambda g: " " * len(g.group()), text)  # blanked: offsets keep their lines
+        if not text.strip():
+            return []
+        # "… and the Group of 77" / "the Group of 77 and China and Mexico": a conjunction left at an end
+        while True:  # separators and a conjunction left at the start: blank them
+            head = len(text) - len(text.lstrip())
+            lead = table.list_separator.match(text, head) or table.leading_conjunction.match(text[head:])
+            if not lead or not lead.group().strip():
+                break
+            size = lead.end() - (head if lead.re is table.list_separator else 0)
+            text = text[:head] + " " * size + text[head + size:]
+        ends = [c for c in table.conjunction.finditer(text.rstrip() + " ") if c.end() >= len(text.rstrip())]
+        if ends:
+            text = text[:ends[-1].start()] + " " * (len(text) - ends[-1].start())
+        return self.resolver.resolve_list(text, span, offset, self.context.date)
 
     def _intro(self, m: re.Match, span: Span) -> Name | None:
         name = self.table.intro_prefix.sub("", m["intro"].strip())
@@ -270,11 +309,16 @@ class DraftReader:
 
 
 def parse_subject(text: str, table: PhraseTable) -> str:
-    """What a vote was on, from the words that name it: "whole", "PP18", "OP4(a)" or "amendment:<symbol>".
-    ValueError for a vote on several paragraphs at once, which the output cannot represent."""
+    """What a vote was on, from the words that name it: "whole", "PP18", "OP4(a)", "OP2+OP3" (one vote on
+    several paragraphs) or "amendment:<symbol>".  ValueError for several paragraphs named in a form the
+    table's ``paragraph_lists`` cannot read ("subparagraphs (a) and (b)")."""
     amendment = table.amendment.search(text)
     if amendment:
         return f"amendment:{amendment['symbol']}"
+    for pattern, prefix in table.paragraph_lists:
+        m = pattern.search(text)
+        if m:
+            return "+".join(f"{prefix}{n}" for n in _numbers(m["nums"], table))
     if table.several_paragraphs.search(text):
         raise ValueError(f"a vote on several paragraphs at once is not supported: {' '.join(text.split())!r}")
     for prefix, patterns in (("PP", table.preambular), ("OP", table.operative)):
@@ -290,6 +334,22 @@ def parse_subject(text: str, table: PhraseTable) -> str:
             sub = (groups.get("sub") or "") + (groups.get("sub2") or "")
             return f"{prefix}{number}" + "".join(f"({table.sub_letter(s)})" for s in re.findall(r"[^\s()（）]+", sub))
     return "whole"
+
+
+def _numbers(text: str, table: PhraseTable) -> list[int]:
+    """"2 and 3" -> [2, 3]; "2 to 4" / "2至4" -> [2, 3, 4] (the numbers of a paragraph list)."""
+    numbers: list[int] = []
+    in_range = False
+    for m in table.paragraph_list_token.finditer(text):
+        if m["range"]:
+            in_range = True
+            continue
+        n = table.parse_number(m["n"])
+        if in_range and numbers:
+            numbers += range(numbers[-1] + 1, n)
+        in_range = False
+        numbers.append(n)
+    return numbers
 
 
 class _FootnoteSpan:

@@ -61,11 +61,12 @@ def check_paragraphs(draft: ReadDraft, paragraphs: list[Paragraph], problems: li
         action = read.action
         if action.subject[:2] not in ("PP", "OP") or action.outcome == "rejected":
             continue
-        label = format_label(label_parts(action.subject))
-        if label not in voted:
-            kind = action.subject[:2]
-            count = sum(1 for p in paragraphs if p.label.startswith(kind) and "(" not in p.label)
-            problems.append(Problem(action.line, f"{action.subject} was {action.outcome} by a separate vote, "
-                                                 f"but the recommended text has no such paragraph "
-                                                 f"({count} {'preambular' if kind == 'PP' else 'operative'} "
-                                                 f"paragraphs)"))
+        for subject in action.subject.split("+"):  # "OP2+OP3": one vote on both
+            label = format_label(label_parts(subject))
+            if label not in voted:
+                kind = subject[:2]
+                count = sum(1 for p in paragraphs if p.label.startswith(kind) and "(" not in p.label)
+                problems.append(Problem(action.line, f"{subject} was {action.outcome} by a separate vote, "
+                                                     f"but the recommended text has no such paragraph "
+                                                     f"({count} {'preambular' if kind == 'PP' else 'operative'} "
+                                                     f"paragraphs)"))

@@ -6,8 +6,9 @@ What a PDF leaves in the text, and what happens to it here:
 - running headers, footers and page numbers ("A/79/408", "24-20817 (C)", "2/10"): dropped; a standalone
   report symbol is kept as the report's own symbol;
 - URL lines (the PDF's hyperlinks, gathered at the end of each page): dropped;
-- footnote blocks (a separator "_____" then entries "1 text..."): taken out into :class:`Footnote`s, so a
-  list or paragraph interrupted by a page end continues after the block;
+- footnote blocks (a separator "_____" then entries "1 text...", or in a PDF's text without the separator, a
+  drawn rule, the marked entries at a page's end): taken out into :class:`Footnote`s, so a list or paragraph
+  interrupted by a page end continues after the block;
 - footnote reference marks glued to text ("表决情况如下：2", "Weapons,1 the"): removed from the line's text
   and kept in :attr:`Line.marks`, resolved to their footnote.
 """
@@ -20,6 +21,7 @@ from dataclasses import dataclass, field
 
 from parsing.errors import Problem, ReportError
 from parsing.patterns import width
+from parsing.pdf import extract_text, looks_like_pdf
 from parsing.phrases.base import REPORT_SYMBOL, PhraseTable
 
 
@@ -63,8 +65,10 @@ _BIDI_CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]")
 def decode(source: str | bytes) -> str:
     """Text of the report: UTF-8 (BOM optional) with LF line ends and no bidirectional controls.  Bad
     bytes are a ReportError naming the byte and its line, so a mis-encoded file is refused clearly instead
-    of crashing later."""
-    if isinstance(source, bytes):
+    of crashing later.  The bytes of a PDF are its extracted text (parsing/pdf.py)."""
+    if isinstance(source, bytes) and looks_like_pdf(source):
+        text = extract_text(source)
+    elif isinstance(source, bytes):
         try:
             text = source.decode("utf-8")
         except UnicodeDecodeError as e:
@@ -147,11 +151,20 @@ def layout(text: str, table: PhraseTable) -> Layout:
             footnotes.append(Footnote(number, table.joiner.join(parts), line, block))
         entries.clear()
 
+    unruled = _unruled_footnotes(raw, table) if "\f" in text else set()
     for index, raw_line in enumerate(raw):
         number = index + 1
         page_feed = "\f" in raw_line
         s = raw_line.replace("\f", "")
         stripped = s.strip()
+        if page_feed and in_footnotes:  # a PDF's page ends its footnotes
+            close_block()
+            in_footnotes = False
+        if index in unruled:  # a footnote block whose separator is a drawn rule, not text
+            if in_footnotes:
+                close_block()
+            block += 1
+            in_footnotes = True
         if not stripped:
             prev_blank = True
             continue
@@ -179,7 +192,10 @@ def layout(text: str, table: PhraseTable) -> Layout:
         new_page = page_feed or after_furniture or (blank_style and not was_blank)
         if in_footnotes:
             m = table.footnote_entry.fullmatch(stripped)
-            if m and (not entries or entries[-1][0] < int(m["n"]) <= entries[-1][0] + 3):
+            if m and (not entries or entries[-1][0] < int(m["n"]) <= entries[-1][0] + 3
+                      or (int(m["n"]) == 1 and entries[-1][1][-1].rstrip()[-1:] in ".。")):
+                # numbering restarts with each recommended text: "5 …" then "1 …" in one block, or two
+                # footnotes 1 (a restart only after a footnote that ended its sentence)
                 entries.append([int(m["n"]), [m["text"]], number])
                 continue
             if entries and footnote_goes_on(stripped, indented, was_blank):
@@ -195,13 +211,47 @@ def layout(text: str, table: PhraseTable) -> Layout:
 
     finder = _FootnoteFinder(footnotes)
     content = []
-    for number, stripped, indented, page_start in lines:
-        clean, marks, loose = _take_marks(stripped, number, finder, table)
+    for i, (number, stripped, indented, page_start) in enumerate(lines):
+        following = lines[i + 1][1] if i + 1 < len(lines) else ""
+        clean, marks, loose = _take_marks(stripped, number, finder, table, following)
         if clean:
             content.append(Line(number, clean, indented, page_start, marks, loose))
     in_page = [l for l in content if not l.page_start]
     indented_share = sum(l.indented for l in in_page) / len(in_page) if in_page else 0.0
     return Layout(content, footnotes, symbols, indentation_kept=0.0 < indented_share < 0.8, full_width=full_width)
+
+
+def _unruled_footnotes(raw: list[str], table: PhraseTable) -> set[int]:
+    """Indices of the lines where a footnote block starts on a PDF page that prints its separator as a drawn
+    rule (so the extracted text has none).  Pages are told by form feeds.  The block is the run of lines at
+    the page's end (before its footer) from an entry "n text" on: its entries number on by one, each number
+    is glued as a mark to a word above it on the page, and no entry is a count ("2 票弃权")."""
+    starts: set[int] = set()
+    bounds = [0] + [i for i, line in enumerate(raw) if "\f" in line] + [len(raw)]
+    for a, b in zip(bounds, bounds[1:]):
+        page = [(i, raw[i].replace("\f", "").strip()) for i in range(a, b)]
+        page = [(i, line) for i, line in page if line]
+        if any(_SEPARATOR.fullmatch(line) for _, line in page):
+            continue
+        while page and (_is_header(page[-1][1]) or _URL.fullmatch(page[-1][1])):
+            page.pop()
+        for k, (index, line) in enumerate(page):
+            first = table.footnote_entry.fullmatch(line)
+            if not first or (table.quantity_after is not None and table.quantity_after.match(first["text"])):
+                continue
+            above = {int(m["n"]) for _, text in page[:k] for m in table.footnote_mark.finditer(text)}
+            expected, ok = int(first["n"]), True
+            for _, rest in page[k:]:
+                entry = table.footnote_entry.fullmatch(rest)
+                if entry and int(entry["n"]) == expected:
+                    ok = ok and expected in above
+                    expected += 1
+                elif entry and int(entry["n"]) < 100 and rest is page[k][1]:
+                    ok = False
+            if ok and int(first["n"]) in above:
+                starts.add(index)
+                break
+    return starts
 
 
 class _FootnoteFinder:
@@ -210,26 +260,35 @@ class _FootnoteFinder:
     the line, or in the next block when the first one stops short of that number (a page without it)."""
 
     def __init__(self, footnotes: list[Footnote]):
-        self._blocks: dict[int, dict[int, Footnote]] = {}
+        # block -> number -> its footnotes in order (two when numbering restarted inside the block)
+        self._blocks: dict[int, dict[int, list[Footnote]]] = {}
         for f in footnotes:
-            self._blocks.setdefault(f.block, {})[f.number] = f
-        self._order = sorted(self._blocks, key=lambda b: min(f.line for f in self._blocks[b].values()))
-        self._starts = [min(f.line for f in self._blocks[b].values()) for b in self._order]
+            self._blocks.setdefault(f.block, {}).setdefault(f.number, []).append(f)
+        self._used: dict[tuple[int, int], int] = {}
+        self._order = sorted(self._blocks, key=lambda b: min(f[0].line for f in self._blocks[b].values()))
+        self._starts = [min(f[0].line for f in self._blocks[b].values()) for b in self._order]
 
     def find(self, number: int, line: int) -> Footnote | None:
+        """The footnote of a mark; marks are asked for in text order, so when a block holds two footnotes
+        of one number, the first such mark gets the first, the next mark the second."""
         i = bisect.bisect_right(self._starts, line)
         for block in self._order[i:i + 2]:
             entries = self._blocks[block]
             if number in entries:
-                return entries[number]
+                same = entries[number]
+                used = self._used.get((block, number), 0)
+                self._used[(block, number)] = used + 1
+                return same[min(used, len(same) - 1)]
             if max(entries) > number:
                 return None
         return None
 
 
-def _take_marks(text: str, number: int, finder: _FootnoteFinder, table: PhraseTable):
+def _take_marks(text: str, number: int, finder: _FootnoteFinder, table: PhraseTable, following: str = ""):
     """``text`` without its footnote marks, the footnotes they refer to, and the number of a mark left
-    at the end of the line after punctuation whose footnote cannot be found (lost in extraction)."""
+    at the end of the line after punctuation whose footnote cannot be found (lost in extraction).
+    ``following`` is the next content line: digits ending a line whose next line opens with a measure word
+    ("…对 5" / "票、9 票弃权") are a count split by the line break, not a mark."""
     marks: list[Footnote] = []
     cuts: list[tuple[int, int]] = []
     loose = None
@@ -240,7 +299,10 @@ def _take_marks(text: str, number: int, finder: _FootnoteFinder, table: PhraseTa
             continue  # "第4", "76/234", "COVID-19"
         if (last == "." or last.isalnum()) and (_ABBREVIATION.search(before) or _SYMBOL_TOKEN.search(before)):
             continue  # "Rev.1", "L.53", the tail of a symbol
-        if table.quantity_after is not None and table.quantity_after.match(text, m.end()):
+        if table.quantity_after is not None and (
+            table.quantity_after.match(text, m.end())
+            or (not text[m.end():].strip() and following and table.quantity_after.match(following))
+        ):
             continue  # "、2 票弃权": a count, not a mark
         footnote = finder.find(int(m["n"]), number)
         if footnote is None:

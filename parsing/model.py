@@ -36,7 +36,9 @@ class Tally:
 class Action:
     """One decision on a draft: a recorded vote or an adoption without a vote, on the whole or a part."""
 
-    subject: str  # "whole" | "PP18" | "OP2" | "OP4(a)" (numbering of the draft as voted) | "amendment:<symbol>"
+    # "whole" | "PP18" | "OP2" | "OP4(a)" (numbering of the draft as voted) | "OP2+OP3" (one vote on several
+    # paragraphs) | "amendment:<symbol>"
+    subject: str
     method: str  # recorded | without_vote
     outcome: str  # adopted | retained | rejected
     meeting: int | None
@@ -73,6 +75,9 @@ class Draft:
     paragraphs: list[Paragraph]
     line: int  # line of the heading that opens the draft's section
     rejected_labels: list[str] = field(default_factory=list)  # voted labels of paragraphs not retained
+    # Groups named as sponsors ("on behalf of the Group of 77 and China" -> "G77"; keys in parsing/README.md),
+    # in the order printed; their members are not listed in ``sponsors``.
+    sponsor_groups: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -109,15 +114,18 @@ class Report:
 
 
 def _draft_dict(draft: Draft) -> dict:
-    return {
+    out = {
         "symbol": draft.symbol,
         "kind": draft.kind,
         "title": draft.title,
         "sponsors": sorted(draft.sponsors),
         "later_sponsors": sorted(draft.later_sponsors),
-        "actions": [_action_dict(a) for a in draft.actions],
-        "paragraphs": [{"label": p.label, "text": p.text} for p in draft.paragraphs],
     }
+    if draft.sponsor_groups:  # only when there are any: the output of every other report is unchanged
+        out["sponsor_groups"] = list(draft.sponsor_groups)
+    out["actions"] = [_action_dict(a) for a in draft.actions]
+    out["paragraphs"] = [{"label": p.label, "text": p.text} for p in draft.paragraphs]
+    return out
 
 
 def _action_dict(action: Action) -> dict:

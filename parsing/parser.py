@@ -84,7 +84,8 @@ class _Parser:
 
     def _draft(self, read: ReadDraft, text: RecommendedText | None, agenda_item: int | None) -> Draft:
         actions = [r.action for r in read.actions]
-        rejected = [a.subject for a in actions if a.subject[:2] in ("PP", "OP") and a.outcome == "rejected"]
+        rejected = [label for a in actions if a.subject[:2] in ("PP", "OP") and a.outcome == "rejected"
+                    for label in a.subject.split("+")]  # "OP2+OP3": one vote on two paragraphs
         paragraphs = text.paragraphs if text is not None else []
         assign_voted_labels(paragraphs, rejected)
         check_paragraphs(read, paragraphs, self.problems)
@@ -99,6 +100,7 @@ class _Parser:
             paragraphs=paragraphs,
             line=read.line,
             rejected_labels=rejected,
+            sponsor_groups=read.sponsor_groups,
         )
 
     def _match_texts(self, drafts: list[ReadDraft], texts: list[RecommendedText]) -> dict[int, RecommendedText]:

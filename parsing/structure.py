@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from parsing.layout import Line, Span
 from parsing.numerals import roman
+from parsing.patterns import width
 from parsing.phrases.base import REPORT_SYMBOL, PhraseTable
 
 _REPORT_SYMBOL = re.compile(REPORT_SYMBOL)
@@ -85,9 +86,28 @@ def parse_heading(lines: list[Line], table: PhraseTable) -> Heading:
         numbers = [int(n) for n in re.findall(r"\d+", table.agenda_item.match(lines[agenda_index].text)["nums"])]
         end = report_index if report_index is not None and report_index > agenda_index else agenda_index + 1
         title_lines = lines[agenda_index + 1: end]
-        title = clean_text(Span(title_lines, table.joiner).text, table) if title_lines else ""
-        heading.agenda_items = [(n, title) for n in numbers]
+        heading.agenda_items = list(zip(numbers, _titles(title_lines, len(numbers), table)))
     return heading
+
+
+def _titles(lines: list[Line], count: int, table: PhraseTable) -> list[str]:
+    """One title per agenda item of the heading ("Agenda items 96 and 97", then a title block per item).
+    A block is a line, or lines wrapped at the measure: a line shorter than the longest ends its title.
+    When that does not give one block per item, every item gets the whole text (a known gap)."""
+    def clean(block: list[Line]) -> str:
+        return clean_text(Span(block, table.joiner).text, table) if block else ""
+
+    if count > 1 and lines:
+        widest = max(width(line.text) for line in lines)
+        blocks: list[list[Line]] = []
+        for line in lines:
+            if not blocks or len(lines) == count or width(blocks[-1][-1].text) < 0.8 * widest:
+                blocks.append([line])
+            else:
+                blocks[-1].append(line)
+        if len(blocks) == count:
+            return [clean(block) for block in blocks]
+    return [clean(lines)] * count
 
 
 # ------------------------------------------------------------------------------------------ sections

@@ -42,10 +42,12 @@ def parse_recommendations(lines: list[Line], table: PhraseTable, problems: list[
     texts: list[RecommendedText] = []
     para: int | None = None
     current: RecommendedText | None = None
+    loose: list[Line] = []  # lines after a recommending paragraph, before any text heading
     for i, line in enumerate(lines):
         number = table.paragraph_number.match(line.text)
         if number and (current is None or _recommends(lines[i: i + 4], table)):
-            para, current = int(number["n"]), None
+            _unlabelled_text(para, loose, texts, table)
+            para, current, loose = int(number["n"]), None, [line]
             continue
         heading = table.text_heading.fullmatch(line.text)
         if heading:
@@ -53,11 +55,31 @@ def parse_recommendations(lines: list[Line], table: PhraseTable, problems: list[
             num = table.parse_draft_number(heading["num"]) if heading["num"] else None
             current = RecommendedText(para, kind, num, line.number)
             texts.append(current)
+            loose = []
         elif current is not None:
             current.body.append(line)
+        else:
+            loose.append(line)
+    _unlabelled_text(para, loose, texts, table)
     for text in texts:
         _read_text(text, table, problems, indentation_kept, full_width)
     return texts
+
+
+def _unlabelled_text(para: int | None, loose: list[Line], texts: list[RecommendedText], table: PhraseTable) -> None:
+    """A single text printed without its "Draft decision" label: the recommending paragraph ("4. The
+    Committee recommends … the following draft decision:"), then the text's title and "The General Assembly
+    decides …".  Its kind is the one the paragraph names."""
+    if para is None or not loose or any(t.para == para for t in texts):
+        return
+    end = next((i for i, l in enumerate(loose) if l.text.rstrip().endswith((":", "："))), None)
+    if end is None or end + 1 >= len(loose):
+        return
+    intro = Span(loose[: end + 1], table.joiner).text
+    if not table.recommend_intro.search(intro):
+        return
+    kind = "decision" if table.decision_word.search(intro) else "resolution"
+    texts.append(RecommendedText(para, kind, None, loose[end + 1].number, body=loose[end + 1:]))
 
 
 def _recommends(lines: list[Line], table: PhraseTable) -> bool:

@@ -351,6 +351,12 @@ class _ReportWriter:
             subject, paragraph, amendment = Vote.Subject.WHOLE, None, ""
         elif action.subject.startswith("amendment:"):
             subject, paragraph, amendment = Vote.Subject.AMENDMENT, None, action.subject.split(":", 1)[1]
+        elif action.subject not in paragraphs:
+            # "OP2+OP3" (one vote on several paragraphs, read by the parser since issue 12): the record has
+            # no subject for it yet, so the report is refused rather than stored without that vote.
+            self.problems.append(f"draft {draft.symbol}, vote on {action.subject} (line {action.line}): a vote on "
+                                 f"several paragraphs at once cannot be stored yet")
+            return
         else:
             subject, paragraph, amendment = Vote.Subject.PARAGRAPH, paragraphs[action.subject], ""
         tally = action.tally

@@ -161,7 +161,7 @@ TABLE = PhraseTable(
     ),
     draft_mention=re.compile(rf"مشروع\s+(?P<kind>القرار|المقرر)\s+(?P<symbol>{SYM})"),
     decision_word=re.compile(r"مقرر"),
-    recommendations_heading=re.compile(r"توصي(?:ة|ات)\s+اللجنة"),
+    recommendations_heading=re.compile(r"توصي(?:ة|ات)\s+(?:ال)?لجنة"),
     on_behalf=re.compile(
         r"(?:قدم|عرض)(?:ت)?\s+(?P<intro>[^،,؛.]+?)\s*[،,]\s*باسم(?:ها|ه)?\s+(?:و\s*باسم\s+)?(?:كل\s+من\s+)?"
         r"(?P<names>.+?)\s*[،,]\s*مشروع\s+(?:قرار|مقرر)"
@@ -222,7 +222,7 @@ TABLE = PhraseTable(
         (re.compile(r"الامتناع|يمتنع"), "abstain"),
     ),
     intention_hint=re.compile(_w("أبلغ") + r"[^.]*?الأمانة\s+العامة"),
-    recommend_intro=re.compile(r"توصي\s+اللجنة"),
+    recommend_intro=re.compile(r"توصي\s+(?:ال)?لجنة"),
     text_heading=re.compile(r"مشروع\s+(?P<kind>القرار|المقرر)(?:\s+(?P<num>ال\S+))?"),
     assembly_line=re.compile(r"إن\s+الجمعية\s+العامة\s*[،,]"),
     assembly_start=re.compile(r"(?:إن\s+|تقرر\s+)?الجمعية\s+العامة"),

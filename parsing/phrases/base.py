@@ -67,7 +67,7 @@ class PhraseTable:
     count_words: dict[str, int]  # "no abstentions", "one abstention"
     preambular: tuple[Pattern, ...]  # groups n, sub (optional): a preambular paragraph named in a subject
     operative: tuple[Pattern, ...]  # groups n, sub (optional)
-    several_paragraphs: Pattern  # a subject naming more than one paragraph (not representable)
+    several_paragraphs: Pattern  # a subject naming more than one paragraph that paragraph_lists cannot read
     amendment: Pattern  # group symbol
     see_para: Pattern  # groups para, kind (optional), num (optional)
 
@@ -100,6 +100,18 @@ class PhraseTable:
     quantity_after: Pattern | None = None  # matched after digits: they count something ("、2 票弃权")
     paragraph_opener: Pattern | None = None  # match: words that open a preambular paragraph (caseless scripts)
     sentence_end: str = ".;:,"  # characters that can end a paragraph of a recommended text
+
+    # -- sponsors, continued
+    # group names: a draft submitted by a list of States with nobody introducing it ("On 21 October,
+    # Azerbaijan, Belarus and Zimbabwe submitted a draft resolution"); None: the language has no such form
+    submitted_by: Pattern | None = None
+    # -- a vote on several paragraphs at once ("operative paragraphs 2 and 3"): (pattern with group nums,
+    # "PP" | "OP"); the subject is "OP2+OP3".  Without one, several_paragraphs refuses the vote.
+    paragraph_lists: tuple[tuple[Pattern, str], ...] = ()
+    # finditer in nums: group n (a number) or group range ("to", "至": all numbers between the two)
+    paragraph_list_token: Pattern = re.compile(r"(?P<n>\d+)|(?P<range>\bto\b)")
+    # -- sponsors named as a group ("on behalf of the Group of 77 and China"): (pattern, key of the group)
+    sponsor_groups: tuple[tuple[Pattern, str], ...] = ()
 
     # -- numbering, footnotes, names, text (the defaults are the zh/en conventions)
     paragraph_number: Pattern = PARAGRAPH_NUMBER  # match at a line start, group n: "4. " (Arabic "4 - ")

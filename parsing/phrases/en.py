@@ -58,6 +58,8 @@ _SUBJECT = r"(?P<subject>(?:[^.;:]|\.(?=\S))+?)"  # a stretch of one sentence (d
 # The same, starting where a sentence starts: without the anchor the search would retry the lazy subject
 # from every character of the paragraph (quadratic time).
 _SENTENCE_SUBJECT = r"(?:^|(?<=[.;:]\s)|(?<=[.;:]\s\s))" + _SUBJECT
+# "2 and 3", "4, 5 and 6", "2 to 4" (after "operative paragraphs")
+_NUMBERS = r"\d+(?:\s*(?:,\s*and|,|and|to)\s*\d+)+(?!\s*\()"
 _TALLY = (r"by\s+a\s+recorded\s+vote\s+of\s+(?P<yes>\d+)\s+to\s+(?P<no>\d+|none)"
           r"(?:\s*,?\s*with\s+(?P<abstain>\d+|no|one)\s+abstentions?)?")
 
@@ -82,7 +84,7 @@ TABLE = PhraseTable(
     decision_word=re.compile(r"decision", re.IGNORECASE),
     recommendations_heading=re.compile(r"Recommendations?\s+of\s+the"),
     on_behalf=re.compile(
-        r"(?P<intro>(?:[A-Z]|the\s)[^,;:]*?),\s+(?:also\s+)?on\s+behalf\s+of\s+(?P<names>.+?),\s+"
+        r"(?P<intro>(?:[A-Z]|the\s)[^,;:]*?),\s+(?:also\s+)?on\s+behalf\s+of\s+(?P<names>.+?),?\s+"
         r"(?:submitted|introduced)"
     ),
     introduced_by=compile_all(
@@ -92,6 +94,23 @@ TABLE = PhraseTable(
     sponsors_list=re.compile(
         r"(?:sponsored\s+by|[Tt]he\s+sponsors\s+(?:of\s+the\s+draft\s+(?:resolution|decision)\s+)?(?:were|are))"
         r"\s*:?\s*(?P<names>[^.;]+)"
+    ),
+    submitted_by=re.compile(
+        r"\bOn\s+\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?,\s+(?P<names>[^.;:]+?)\s+submitted\s+(?:a\s+|the\s+)?"
+        r"(?:revised\s+)?draft\s+(?:resolution|decision)"
+    ),
+    paragraph_lists=(
+        (re.compile(rf"\bpreambular\s+paragraphs\s+(?P<nums>{_NUMBERS})", re.IGNORECASE), "PP"),
+        (re.compile(rf"\boperative\s+paragraphs\s+(?P<nums>{_NUMBERS})", re.IGNORECASE), "OP"),
+    ),
+    sponsor_groups=(
+        (re.compile(r"(?:the\s+)?(?:States\s+Members\s+of\s+the\s+United\s+Nations\s+that\s+are\s+members\s+of\s+)?"
+                    r"(?:the\s+)?Group\s+of\s+77\s+and\s+China", re.IGNORECASE), "G77"),
+        (re.compile(r"(?:the\s+)?(?:Group\s+of\s+)?African\s+(?:States|Group)", re.IGNORECASE), "AFRICAN_GROUP"),
+        (re.compile(r"(?:the\s+)?(?:Group\s+of\s+)?Arab\s+(?:States|Group)", re.IGNORECASE), "ARAB_GROUP"),
+        (re.compile(r"(?:the\s+)?Movement\s+of\s+Non-Aligned\s+Countries|(?:the\s+)?Non-Aligned\s+Movement"), "NAM"),
+        (re.compile(r"(?:the\s+)?Organi[sz]ation\s+of\s+(?:the\s+)?Islamic\s+Cooperation"), "OIC"),
+        (re.compile(r"(?:the\s+)?European\s+Union"), "EU"),
     ),
     later_sponsors=re.compile(
         r"Subsequently,\s+(?P<names>[^.;]+?)\s+joined\s+in\s+sponsoring"
@@ -106,12 +125,12 @@ TABLE = PhraseTable(
     meeting_mention=re.compile(r"\bmeetings?\b"),
     recorded_vote=compile_all(
         # The eighteenth preambular paragraph was retained by a recorded vote of 87 to 53, with 22 abstentions
-        _SENTENCE_SUBJECT + r"\s+was\s+(?P<outcome>adopted|retained|rejected|not\s+retained)\s+" + _TALLY,
+        _SENTENCE_SUBJECT + r"\s+(?:was|were)\s+(?P<outcome>adopted|retained|rejected|not\s+retained)\s+" + _TALLY,
         # the Committee adopted draft resolution X by a recorded vote of ...
         r"(?:[Tt]he\s+Committee|\bit)\s+(?P<outcome>adopted|retained|rejected)\s+" + _SUBJECT + r"\s+" + _TALLY,
     ),
     without_vote=compile_all(
-        _SENTENCE_SUBJECT + r"\s+was\s+(?P<outcome>adopted|retained)\s+without\s+a\s+vote",
+        _SENTENCE_SUBJECT + r"\s+(?:was|were)\s+(?P<outcome>adopted|retained)\s+without\s+a\s+vote",
         r"(?:[Tt]he\s+Committee|\bit)\s+(?P<outcome>adopted|retained)\s+" + _SUBJECT + r"\s+without\s+a\s+vote",
     ),
     outcomes=(
@@ -156,7 +175,7 @@ TABLE = PhraseTable(
         (re.compile(r"abstain"), "abstain"),
     ),
     intention_hint=re.compile(r"informed\s+the\s+Secretariat"),
-    recommend_intro=re.compile(r"Committee\s+(?:also\s+|further\s+)?recommends"),
+    recommend_intro=re.compile(r"Committee\)?\s+(?:also\s+|further\s+)?recommends"),
     text_heading=re.compile(r"Draft\s+(?P<kind>resolution|decision)(?:\s+(?P<num>[IVXLC]+))?"),
     assembly_line=re.compile(r"The\s+General\s+Assembly\s*,"),
     assembly_start=re.compile(r"The\s+General\s+Assembly\b"),

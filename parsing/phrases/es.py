@@ -139,6 +139,20 @@ TABLE = PhraseTable(
         r"(?:patrocinado\s+por|[Ll]os\s+patrocinadores\s+(?:del\s+proyecto\s+de\s+(?:resolución|decisión)\s+)?"
         r"(?:eran|fueron|son))\s*:?\s*(?P<names>[^.;]+)"
     ),
+    # El 21 de octubre, Azerbaiyán, Belarús y Zimbabwe presentaron un proyecto de resolución
+    submitted_by=re.compile(
+        r"\bEl\s+\d{1,2}\s+de\s+[a-z]+(?:\s+de\s+\d{4})?,\s+(?P<names>[^.;:]+?),?\s+(?:presentó|presentaron)\s+"
+        r"(?:un|el)\s+proyecto"
+    ),
+    sponsor_groups=(
+        (re.compile(r"(?:(?:de\s+)?los\s+Estados\s+Miembros\s+de\s+las\s+Naciones\s+Unidas\s+que\s+son\s+miembros\s+)?"
+                    r"(?:del\s+|el\s+)?Grupo\s+de\s+los\s+77\s+y\s+China"), "G77"),
+        (re.compile(r"(?:del\s+|el\s+)?Grupo\s+de\s+(?:los\s+)?Estados\s+de\s+África"), "AFRICAN_GROUP"),
+        (re.compile(r"(?:del\s+|el\s+)?Grupo\s+de\s+(?:los\s+)?Estados\s+Árabes"), "ARAB_GROUP"),
+        (re.compile(r"(?:del\s+|el\s+)?Movimiento\s+de\s+(?:Países\s+)?No\s+Alineados"), "NAM"),
+        (re.compile(r"(?:de\s+la\s+|la\s+)?Organización\s+de\s+Cooperación\s+Islámica"), "OIC"),
+        (re.compile(r"(?:de\s+la\s+|la\s+)?Unión\s+Europea"), "EU"),
+    ),
     later_sponsors=re.compile(
         r"Posteriormente,\s+(?P<names>[^.;]+?)\s+se\s+(?:sumaron|sumó|unieron|unió)\s+a\s+los\s+patrocinadores"
     ),
@@ -203,7 +217,7 @@ TABLE = PhraseTable(
         (re.compile(r"absten"), "abstain"),
     ),
     intention_hint=re.compile(r"(?:informó|informaron)\s+(?:posteriormente\s+)?a\s+la\s+Secretaría"),
-    recommend_intro=re.compile(r"Comisión\s+(?:también\s+)?recomienda"),
+    recommend_intro=re.compile(r"Comisión\)?\s+(?:también\s+)?recomienda"),
     text_heading=re.compile(r"Proyecto\s+de\s+(?P<kind>resolución|decisión)(?:\s+(?P<num>[IVXLC]+))?"),
     assembly_line=re.compile(r"La\s+Asamblea\s+General\s*,"),
     assembly_start=re.compile(r"La\s+Asamblea\s+General\b"),

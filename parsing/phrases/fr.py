@@ -147,6 +147,20 @@ TABLE = PhraseTable(
         r"(?:[Ll]es\s+auteurs\s+(?:du\s+projet\s+de\s+(?:résolution|décision)\s+)?(?:étaient|sont)"
         r"(?:\s+les\s+suivants)?|au\s+nom\s+des\s+(?:pays|États)\s+suivants)\s*:?\s*(?P<names>[^.;]+)"
     ),
+    # Le 21 octobre, l’Azerbaïdjan, le Bélarus et le Zimbabwe ont présenté un projet de résolution
+    submitted_by=re.compile(
+        r"\bLe\s+\d{1,2}(?:er)?\s+[a-zéû]+(?:\s+\d{4})?,\s+(?P<names>[^.;:]+?),?\s+(?:a|ont)\s+(?:présenté|soumis)\s+"
+        r"(?:un|le)\s+projet"
+    ),
+    sponsor_groups=(
+        (re.compile(r"(?:(?:des|les)\s+États\s+Membres\s+de\s+l['’]Organisation\s+des\s+Nations\s+Unies\s+qui\s+sont\s+"
+                    r"membres\s+)?(?:du\s+|le\s+)?Groupe\s+des\s+77\s+et\s+(?:de\s+)?la\s+Chine"), "G77"),
+        (re.compile(r"(?:du\s+|le\s+)?Groupe\s+des\s+États\s+d['’]Afrique"), "AFRICAN_GROUP"),
+        (re.compile(r"(?:du\s+|le\s+)?Groupe\s+des\s+États\s+arabes"), "ARAB_GROUP"),
+        (re.compile(r"(?:du\s+|le\s+)?Mouvement\s+des\s+pays\s+non\s+alignés"), "NAM"),
+        (re.compile(r"(?:de\s+l['’]|l['’])Organisation\s+de\s+la\s+coopération\s+islamique"), "OIC"),
+        (re.compile(r"(?:de\s+l['’]|l['’])Union\s+européenne"), "EU"),
+    ),
     later_sponsors=re.compile(
         r"Par\s+la\s+suite,\s+(?P<names>[^.;]+?)\s+(?:se\s+sont\s+portée?s\s+coauteurs|s['’]est\s+portée?\s+coauteur"
         r"|se\s+sont\s+jointe?s\s+aux\s+auteurs|s['’]est\s+jointe?\s+aux\s+auteurs)"
@@ -217,7 +231,7 @@ TABLE = PhraseTable(
         (re.compile(r"abstenir|abstention"), "abstain"),
     ),
     intention_hint=re.compile(r"informé\s+(?:ultérieurement\s+)?le\s+Secrétariat"),
-    recommend_intro=re.compile(r"Commission\s+recommande"),
+    recommend_intro=re.compile(r"Commission\)?\s+recommande"),
     text_heading=re.compile(r"Projet\s+de\s+(?P<kind>résolution|décision)(?:\s+(?P<num>[IVXLC]+))?"),
     assembly_line=re.compile(r"L['’]Assemblée\s+générale\s*,"),
     assembly_start=re.compile(r"L['’]Assemblée\s+générale\b"),

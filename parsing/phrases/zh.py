@@ -32,6 +32,23 @@ def _paragraph(kind: str) -> str:
     )
 
 
+def _paragraphs(kind: str) -> str:
+    # 执行部分第2和第3段 / 执行部分第 2 段和第 3 段 / 序言部分第四、第五和第六段 / 执行部分第2至4段
+    number = rf"[\d{CN}]+"
+    return (kind + rf"\s*第\s*(?P<nums>{number}(?:\s*段)?(?:\s*(?:和|及|、|至|到)\s*第?\s*{number}(?:\s*段)?)+)"
+            rf"(?![\d{CN}]|\s*段?\s*[(（])")
+
+
+# Groups that sponsor drafts as one (keys as in parsing/README.md); "代表77国集团和中国".
+_GROUPS = (
+    (re.compile(r"(?:作为\s*)?77\s*国集团(?:成员国)?\s*和\s*中国"), "G77"),
+    (re.compile(r"非洲(?:国家)?集团"), "AFRICAN_GROUP"),
+    (re.compile(r"阿拉伯(?:国家)?集团"), "ARAB_GROUP"),
+    (re.compile(r"不结盟运动"), "NAM"),
+    (re.compile(r"伊斯兰合作组织"), "OIC"),
+    (re.compile(r"欧洲联盟|欧盟"), "EU"),
+)
+
 TABLE = PhraseTable(
     code="zh",
     detect=_detect,
@@ -50,12 +67,22 @@ TABLE = PhraseTable(
     draft_heading=re.compile(rf"[A-Z]\s*[.．]\s*(?P<kind>决议草案|决定草案)\s*(?P<symbol>{SYM})?.*"),
     draft_mention=re.compile(rf"(?P<kind>决议草案|决定草案)\s*(?P<symbol>{SYM})"),
     decision_word=re.compile(r"决定"),
-    recommendations_heading=re.compile(r"委员会的建议"),
+    recommendations_heading=re.compile(r"委员会\s*[)）]?\s*的\s*建议"),
     on_behalf=re.compile(
-        r"(?P<intro>[^，。；、\s(（]+?)\s*代表团?\s*(?:同时)?\s*(?:也)?\s*代表\s*(?P<names>[^。；]+?)\s*[，,]\s*(?:提交|介绍)了"
+        r"(?P<intro>[^，。；、\s(（]+?)\s*代表团?\s*(?:同时)?\s*(?:也)?\s*代表\s*(?P<names>[^。；]+?)\s*[，,]?\s*(?:提交|介绍)了"
     ),
     introduced_by=compile_all(r"(?P<intro>[^，。；、\s(（]+?)\s*代表\s*(?:以提案国名义)?\s*介绍了"),
     sponsors_list=re.compile(r"提案国(?:为|是)\s*[：:]?\s*(?P<names>[^。；]+)"),
+    # 10月21日，阿塞拜疆、白俄罗斯……和津巴布韦提交了一项题为…的决议草案
+    submitted_by=re.compile(
+        r"\d{1,2}\s*月\s*\d{1,2}\s*日\s*[，,]\s*(?P<names>[^，,。；]+?)\s*(?:代表团)?\s*提交了"
+    ),
+    paragraph_lists=(
+        (re.compile(_paragraphs("序言部分")), "PP"),
+        (re.compile(_paragraphs("执行部分")), "OP"),
+    ),
+    paragraph_list_token=re.compile(rf"(?P<n>\d+|[{CN}]+)|(?P<range>至|到)"),
+    sponsor_groups=_GROUPS,
     later_sponsors=re.compile(
         r"随后\s*[，,]\s*(?P<names>[^。；]+?)\s*加入\s*(?:成为|为)?\s*(?:该|上述)?\s*(?:决议草案|决定草案)?\s*(?:的)?\s*提案国"
     ),
@@ -70,11 +97,11 @@ TABLE = PhraseTable(
     recorded_vote=compile_all(
         # 经记录表决，序言部分第十八段以 87 票对 53 票、22 票弃权的结果获得了保留
         r"经\s*记录表决\s*[，,]?\s*(?P<subject>[^，。；]*?)\s*以\s*(?P<yes>\d+)\s*票\s*对\s*(?P<no>\d+)\s*票"
-        r"(?:\s*[、，,]\s*(?P<abstain>\d+)\s*票\s*弃权)?\s*的\s*结果\s*"
+        r"(?:\s*[、，,]\s*(?P<abstain>\d+)\s*票\s*弃权)?\s*(?:的\s*结果\s*)?"
         r"(?P<outcome>获得了?通过|获得了?保留|未获得?通过|未获得?保留|未能?获得?保留|被否决|予以保留|获?通过|获?保留)",
         # 委员会经记录表决，以 ... 的结果通过了决议草案 X
         r"经\s*记录表决\s*[，,]?\s*以\s*(?P<yes>\d+)\s*票\s*对\s*(?P<no>\d+)\s*票"
-        r"(?:\s*[、，,]\s*(?P<abstain>\d+)\s*票\s*弃权)?\s*的\s*结果\s*"
+        r"(?:\s*[、，,]\s*(?P<abstain>\d+)\s*票\s*弃权)?\s*(?:的\s*结果\s*)?"
         r"(?P<outcome>通过|保留|否决)了?\s*(?P<subject>[^，。；(（]+)",
     ),
     without_vote=compile_all(
@@ -115,7 +142,7 @@ TABLE = PhraseTable(
         (re.compile(r"弃权"), "abstain"),
     ),
     intention_hint=re.compile(r"(?:通知|告知)\s*秘书处"),
-    recommend_intro=re.compile(r"委员会\s*(?:还|又|并)?\s*建议\s*大会"),
+    recommend_intro=re.compile(r"委员会\s*[)）]?\s*(?:还|又|并)?\s*建议\s*大会"),
     text_heading=re.compile(r"(?P<kind>决议草案|决定草案)\s*(?P<num>[一二三四五六七八九十]+)?"),
     assembly_line=re.compile(r"大会\s*[，,]"),
     assembly_start=re.compile(r"大会"),

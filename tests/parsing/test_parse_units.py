@@ -60,8 +60,21 @@ def test_subjects_of_votes(table, words, subject):
     assert parse_subject(words, table) == subject
 
 
-@pytest.mark.parametrize("table, words", [(EN, "Operative paragraphs 2 and 3"), (ZH, "执行部分第 2 和 3 段")])
-def test_a_vote_on_several_paragraphs_is_refused(table, words):
+@pytest.mark.parametrize("table, words, subject", [
+    (EN, "Operative paragraphs 2 and 3", "OP2+OP3"),
+    (EN, "operative paragraphs 4, 5 and 6", "OP4+OP5+OP6"),
+    (EN, "preambular paragraphs 2 to 4", "PP2+PP3+PP4"),
+    (ZH, "执行部分第 2 和 3 段", "OP2+OP3"),
+    (ZH, "执行部分第2段和第3段", "OP2+OP3"),
+    (ZH, "序言部分第四、第五和第六段", "PP4+PP5+PP6"),
+    (ZH, "执行部分第2至4段", "OP2+OP3+OP4"),
+])
+def test_a_vote_on_several_paragraphs_names_them_all(table, words, subject):
+    assert parse_subject(words, table) == subject
+
+
+@pytest.mark.parametrize("table, words", [(EN, "operative paragraphs 2 (a) and 3"), (ZH, "执行部分第 2 和 3 段(a)分段")])
+def test_several_paragraphs_in_a_form_not_read_are_refused(table, words):
     with pytest.raises(ValueError, match="several paragraphs"):
         parse_subject(words, table)
 

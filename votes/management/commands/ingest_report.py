@@ -13,7 +13,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("files", nargs="+", help="Report text files.")
+        parser.add_argument("files", nargs="+", help="Report files: PDFs (with a text layer) or their extracted text (UTF-8).")
         parser.add_argument("--dry-run", action="store_true", help="Show what would change; write nothing.")
 
     def handle(self, *args, **options):

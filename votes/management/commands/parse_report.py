@@ -7,7 +7,7 @@ class Command(BaseCommand):
     help = "Parse a committee report and print it (JSON with --json, else a summary). Touches no database."
 
     def add_arguments(self, parser):
-        parser.add_argument("file", help="Report text file (UTF-8, as extracted from the PDF).")
+        parser.add_argument("file", help="Report file: its PDF (with a text layer) or the text extracted from it (UTF-8).")
         parser.add_argument("--json", action="store_true", help="Print the structured parse as JSON (docs/parse-report-schema.md).")
 
     def handle(self, *args, **options):
