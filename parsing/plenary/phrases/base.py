@@ -1,0 +1,44 @@
+"""The shape of a plenary phrase table: everything the plenary engine needs to know about one language.
+
+A plenary table leans on the committee-report table of its language (``committee``) for what the two kinds of
+document share — numbers in words, months, paragraph names ("the eighth preambular paragraph"), amendments,
+list labels ("In favour:"), name lists and intentions — and adds what only a verbatim record has: its page
+furniture, its heading, the President's procedural sentences and the sentence that states an outcome.
+
+Patterns marked "line" are matched against one stripped line; the others are searched in text whose lines
+were joined by the committee table's ``joiner``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Pattern
+
+from parsing.phrases.base import PhraseTable
+
+
+@dataclass(frozen=True)
+class PlenaryPhrases:
+    code: str
+    committee: PhraseTable  # the committee-report table of the same language
+
+    furniture: tuple[Pattern, ...]  # line: running heads, page numbers, job numbers: dropped
+    record_symbol: Pattern  # line; group symbol: "A/79/PV.29" alone on a heading line
+    session: Pattern  # group n: "Seventy-ninth session"
+    meeting: Pattern  # group n: "29th plenary meeting"
+    meeting_date: Pattern  # groups day, month, year
+
+    agenda_item: Pattern  # line; group n: "Agenda item 74 (continued)"
+    committee_report: Pattern  # groups ord (optional), report: "Report of the Third Committee (A/65/456)"
+    focus: tuple[Pattern, ...]  # group target: a President's sentence naming what is decided next
+    draft: Pattern  # groups kind, symbol, num (optional each): "draft resolution A/79/L.8", "draft resolution II"
+    amendment_symbol: Pattern  # group symbol
+
+    vote_taken: Pattern  # line: "A recorded vote was taken."
+    outcome_start: Pattern  # line: a line that may begin an outcome sentence
+    outcome: Pattern  # match from a line start: groups subject, outcome, rest
+    tally: Pattern  # searched in ``rest``: groups yes, no, abstain (optional)
+    without_vote: Pattern  # searched in ``rest``
+    resolution_number: Pattern  # searched in ``rest``: groups kind, number: "(resolution 48/14)"
+    symbol_suffix: Pattern  # removed from a draft symbol as printed: " and Corr.1", " and Add.1"
+    intention_start: Pattern  # line: where an intention note begins ("[Subsequently")
