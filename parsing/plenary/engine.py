@@ -148,6 +148,8 @@ class PlenaryReader:
 
         for m in self.table.committee_report.finditer(joined):
             add("report", m)
+        for m in self.table.vote_requested.finditer(joined):
+            add("requested", m)
         for pattern in self.table.focus:
             for m in pattern.finditer(joined):
                 add("focus", m)
@@ -164,6 +166,7 @@ class PlenaryReader:
         self.report: tuple[str, str | None] | None = None  # (symbol, committee code)
         self.focus: DraftRef | None = None
         self.focus_amendment: str | None = None
+        self.requested = False  # a recorded vote was requested since the last action
         vote: _Vote | None = None
         index = 0
         while index < len(lines):
@@ -177,6 +180,10 @@ class PlenaryReader:
             if vote is None and table.vote_taken.fullmatch(line.text):
                 vote = _Vote(line.number)
             elif vote is None and label and self.committee.list_positions.get(label["label"]) == "yes":
+                if not self.requested:  # lists out of nowhere: a vote whose announcement was not read
+                    self.problems.append(Problem(line.number, "vote lists where no recorded vote was requested"))
+                    index += 1
+                    continue
                 vote = _Vote(line.number)  # lists printed without "A recorded vote was taken."
             if vote is not None:
                 if label:
@@ -224,6 +231,9 @@ class PlenaryReader:
         return index
 
     def _event(self, kind: str, m: re.Match, line: int) -> None:
+        if kind == "requested":
+            self.requested = True
+            return
         if kind == "report":
             self.report = (m["report"], _COMMITTEE_CODES.get(m["ord"]))
             return
@@ -305,8 +315,9 @@ class PlenaryReader:
             self.problems.append(Problem(line, f"the recorded vote of line {vote.line} ends in an outcome with no "
                                                f"tally: {text!r}"))
             return True
+        amendment = table.amendment_symbol.search(subject_text)
         try:
-            subject = parse_subject(subject_text, self.committee)
+            subject = f"amendment:{amendment['symbol']}" if amendment else parse_subject(subject_text, self.committee)
         except ValueError as e:
             self.problems.append(Problem(line, str(e)))
             return True
@@ -318,7 +329,10 @@ class PlenaryReader:
         if subject.startswith("amendment:"):
             draft = self.focus  # the draft the amendment would change
         else:
+            before = len(self.problems)
             draft = self._draft_ref(subject_text, line) if "draft" in words else self.focus
+            if len(self.problems) > before:
+                return True  # _draft_ref said why
         if draft is None:
             self.problems.append(Problem(line, f"which draft? none is in focus for {subject_text!r}"))
             return True
@@ -340,6 +354,7 @@ class PlenaryReader:
             else:
                 action.decision = printed
         read = _Read(action)
+        self.requested = False
         if vote is not None:
             self._lists(read, vote)
         self.reads.append(read)

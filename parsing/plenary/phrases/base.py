@@ -35,6 +35,7 @@ class PlenaryPhrases:
     amendment_symbol: Pattern  # group symbol
 
     vote_taken: Pattern  # line: "A recorded vote was taken."
+    vote_requested: Pattern  # "A recorded vote has been requested", wherever it stands (a speech, the President's)
     outcome_start: Pattern  # line: a line that may begin an outcome sentence
     outcome: Pattern  # match from a line start: groups subject, outcome, rest
     tally: Pattern  # searched in ``rest``: groups yes, no, abstain (optional)

@@ -45,7 +45,7 @@ TABLE = PlenaryPhrases(
         r"take\s+(?:a\s+)?(?:decision|action)\s+on\s+(?P<target>[^.;?]+(?:\.\d[^.;?]*)*)",
         r"put\s+to\s+the\s+vote\s+(?P<target>[^.;?]+(?:\.\d[^.;?]*)*)",
         r"proceed\s+to\s+(?:consider|take\s+action\s+on)\s+(?P<target>[^.;?]+(?:\.\d[^.;?]*)*)",
-        r"(?:turn|turning)\s+(?:first\s+|now\s+|next\s+)?to\s+(?P<target>draft\s+(?:resolution|decision)[^.;?]*)",
+        r"(?:turn|turning)\s+(?:first\s+|now\s+|next\s+)?to\s+(?P<target>(?:the\s+)?(?:draft|amendment)[^.;?]*(?:\.\d[^.;?]*)*)",
         r"(?:vote|votes)\s+(?:has|have)\s+been\s+requested\s+on\s+(?P<target>[^.;?]+(?:\.\d[^.;?]*)*)",
         r"decides\s+to\s+adopt\s+(?P<target>[^.;?]+(?:\.\d[^.;?]*)*)",
     ),
@@ -54,6 +54,9 @@ TABLE = PlenaryPhrases(
     ),
     amendment_symbol=re.compile(rf"\bamendments?\b[^.;]*?\(?(?P<symbol>{SYM})", re.IGNORECASE),
     vote_taken=re.compile(r"A\s+recorded\s+vote\s+was\s+taken\.?"),
+    vote_requested=re.compile(
+        r"recorded\s+vote\s+(?:has\s+been|had\s+been|was|is)\s+requested|request(?:s|ed)?\s+a\s+recorded\s+vote"
+    ),
     outcome_start=re.compile(
         r"(?:The\s+|Draft\s+|Operative\s+|Preambular\s+|Subparagraph\s+|Paragraph\s+|Amendment)"
     ),
