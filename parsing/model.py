@@ -73,6 +73,11 @@ class Draft:
     paragraphs: list[Paragraph]
     line: int  # line of the heading that opens the draft's section
     rejected_labels: list[str] = field(default_factory=list)  # voted labels of paragraphs not retained
+    # Whether the report recommends it to the plenary (a recommended text was matched to it), and its numeral
+    # there ("draft resolution II" = 2; None for a single unnumbered text): how a verbatim record names it.
+    # Not part of the JSON.
+    recommended: bool = False
+    recommended_number: int | None = None
 
 
 @dataclass

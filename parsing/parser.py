@@ -99,6 +99,8 @@ class _Parser:
             paragraphs=paragraphs,
             line=read.line,
             rejected_labels=rejected,
+            recommended=text is not None,
+            recommended_number=text.num if text is not None else None,
         )
 
     def _match_texts(self, drafts: list[ReadDraft], texts: list[RecommendedText]) -> dict[int, RecommendedText]:
