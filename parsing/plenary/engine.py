@@ -84,6 +84,7 @@ class PlenaryReader:
             for number, stripped in ((n, s.strip()) for n, s in enumerate(raw, start=1))
             if stripped and not any(p.fullmatch(stripped) for p in self.table.furniture)
         ]
+        self._numbers = [line.number for line in self.lines]
         self._heading(raw)
         self._events()
         self._walk()
@@ -148,6 +149,8 @@ class PlenaryReader:
 
         for m in self.table.committee_report.finditer(joined):
             add("report", m)
+        for m in self.table.report_named.finditer(joined):
+            add("report_named", m)
         for m in self.table.vote_requested.finditer(joined):
             add("requested", m)
         for pattern in self.table.focus:
@@ -164,6 +167,8 @@ class PlenaryReader:
         self.agenda_items: list[tuple[int, str]] = []
         self.item: int | None = None
         self.report: tuple[str, str | None] | None = None  # (symbol, committee code)
+        self.reports: dict[str, str | None] = {}  # the reports listed under the agenda item
+        self.report_named = False  # a sentence named the report in use (several may be listed)
         self.focus: DraftRef | None = None
         self.focus_amendment: str | None = None
         self.requested = False  # a recorded vote was requested since the last action
@@ -191,7 +196,8 @@ class PlenaryReader:
                                             line.number))
                     if label["rest"].strip():
                         vote.lists[-1].lines.append(Line(line.number, label["rest"].strip(), False, False))
-                elif table.outcome_start.match(line.text) and self._outcome(index, vote):
+                elif (table.outcome_start.match(line.text) or table.outcome.match(line.text)) and self._outcome(index, vote):
+                    # Any subject whose verb is on its first line closes the vote: it must not pass for names.
                     vote = None
                 elif vote.lists:
                     vote.lists[-1].lines.append(line)
@@ -215,6 +221,8 @@ class PlenaryReader:
         line = self.lines[index]
         self.item = int(self.table.agenda_item.fullmatch(line.text)["n"])
         self.report = None
+        self.reports: dict[str, str | None] = {}
+        self.report_named = False
         self.focus = None
         self.focus_amendment = None
         index += 1
@@ -235,12 +243,22 @@ class PlenaryReader:
             self.requested = True
             return
         if kind == "report":
-            self.report = (m["report"], _COMMITTEE_CODES.get(m["ord"]))
+            # A report listed under the agenda item heading (a line of its own), or named in a sentence.
+            self.reports[m["report"]] = _COMMITTEE_CODES.get(m["ord"])
+            self.report = (m["report"], self.reports[m["report"]])
+            if not self.table.committee_report.fullmatch(self.lines[self._line_index(line)].text):
+                self.report_named = True
+            return
+        if kind == "report_named":
+            if self.table.committee_report.fullmatch(self.lines[self._line_index(line)].text):
+                return  # the listing under the heading, read above
+            report = m["report"]
+            committee = self.reports.get(report) or (self.report[1] if self.report else None)
+            self.reports.setdefault(report, committee)
+            self.report = (report, committee)
+            self.report_named = True
             return
         target = m["target"]
-        report = self.table.committee_report.search(target)
-        if report:
-            self.report = (report["report"], _COMMITTEE_CODES.get(report["ord"]))
         amendment = self.table.amendment_symbol.search(target)
         if amendment and not self.table.draft.match(target.strip()):
             self.focus_amendment = amendment["symbol"]
@@ -250,6 +268,9 @@ class PlenaryReader:
             if ref != self.focus:
                 self.focus_amendment = None
             self.focus = ref
+
+    def _line_index(self, number: int) -> int:
+        return bisect.bisect_left(self._numbers, number)
 
     def _draft_ref(self, text: str, line: int, quiet: bool = False) -> DraftRef | None:
         """The draft ``text`` names: by symbol, by its numeral in the current committee report, or — for "the
@@ -266,10 +287,15 @@ class PlenaryReader:
                     self.problems.append(Problem(line, f"draft {kind} {m['num']}: which committee report is it "
                                                        f"in? (no report named under agenda item {self.item})"))
                 return None
+            if len(self.reports) > 1 and not self.report_named:
+                if not quiet:
+                    self.problems.append(Problem(line, f"draft {kind} {m['num']}: which report is it in? "
+                                                       f"{', '.join(self.reports)} are listed, none is named"))
+                return None
             return DraftRef(kind, report=self.report[0], number=roman(m["num"]), committee=self.report[1])
         if self.focus is not None and self.focus.kind == kind:
             return self.focus
-        if self.report is not None:
+        if self.report is not None and (len(self.reports) <= 1 or self.report_named):
             return DraftRef(kind, report=self.report[0], number=None, committee=self.report[1])
         return None
 
@@ -321,6 +347,10 @@ class PlenaryReader:
         except ValueError as e:
             self.problems.append(Problem(line, str(e)))
             return True
+        unread = self._unread_words(subject_text)
+        if unread or (subject == "whole" and "paragraph" in words) or len(re.findall(r"A/\S+/L\.\d+", subject_text)) > 1:
+            self.problems.append(Problem(line, f"cannot tell exactly what was voted on: {subject_text!r}"))
+            return True
         if subject == "whole" and "amendment" in words:
             if self.focus_amendment is None:
                 self.problems.append(Problem(line, f"which amendment? none is named before {subject_text!r}"))
@@ -360,6 +390,17 @@ class PlenaryReader:
         self.reads.append(read)
         self.focus = draft
         return True
+
+    def _unread_words(self, subject: str) -> str:
+        """What is left of a subject once its draft, paragraph, amendment and the usual words are taken out:
+        "Section II of draft resolution A/79/L.5" leaves "Section II" — a vote on a part the output cannot
+        name, which must not be read as a vote on the whole."""
+        rest = self.table.draft.sub(" ", subject)
+        rest = self.table.amendment_symbol.sub(" ", rest)
+        for pattern in self.committee.preambular + self.committee.operative:
+            rest = pattern.sub(" ", rest)
+        rest = self.table.subject_words.sub(" ", rest)
+        return " ".join(re.findall(r"[^\W\d_]{2,}", rest))
 
     def _tally(self, m: re.Match) -> Tally:
         words = self.committee.count_words

@@ -144,3 +144,16 @@ def test_a_symbol_with_its_corrigendum_is_the_draft(directory):
     )
     (action,) = parse_plenary(text.encode("utf-8"), directory).actions
     assert action.draft.symbol == "A/65/L.13"
+
+
+def test_of_several_reports_listed_the_one_named_in_the_sentence(directory):
+    text = record(
+        "Agenda item 71 (continued)\nPromotion and protection of human rights\n",
+        "Report of the Third Committee (A/79/457)\n(a) Implementation of human rights instruments\n",
+        "Report of the Third Committee (A/79/457/Add.1)\n",
+        "The President: The Assembly will now consider the draft resolutions recommended by the Third\n",
+        "Committee in paragraph 12 of its report (A/79/457).\n",
+        "Draft resolution II was adopted (resolution 79/161).\n",
+    )
+    (action,) = parse_plenary(text, directory).actions
+    assert action.draft == DraftRef("resolution", report="A/79/457", number=2, committee="C.3")

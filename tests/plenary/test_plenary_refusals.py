@@ -99,3 +99,29 @@ def test_a_pdf_is_not_read_here_yet(directory):
     assert problems(b"%PDF-1.7\n...", directory) == [
         (1, "a PDF record: give the text extracted from it (PDF reading is not wired in)")
     ]
+
+
+@pytest.mark.parametrize("subject", [
+    "Section II of draft resolution A/65/L.52",
+    "The last preambular paragraph",
+    "The words “and others” in operative paragraph 3",
+    "The amendments contained in documents A/65/L.53 and A/65/L.54",
+])
+def test_a_vote_on_something_the_output_cannot_name_is_not_read_as_another(subject, directory):
+    text = record(ITEM, LISTS, f"{subject} was adopted by 3 votes to 1, with 2 abstentions.\n")
+    ((line, message),) = problems(text, directory)
+    assert line == line_of(text, subject[:20])
+    assert message.startswith("cannot tell exactly what was voted on")
+
+
+SEVERAL_REPORTS = ("Agenda item 71 (continued)\nPromotion and protection of human rights\n"
+                   "Report of the Third Committee (A/79/457)\n(a) Implementation of human rights instruments\n"
+                   "Report of the Third Committee (A/79/457/Add.1)\n")
+
+
+def test_a_committee_numeral_when_several_reports_are_listed_and_none_is_named(directory):
+    text = record(SEVERAL_REPORTS, "Draft resolution II was adopted (resolution 79/161).\n")
+    assert problems(text, directory) == [
+        (line_of(text, "Draft resolution II"),
+         "draft resolution II: which report is it in? A/79/457, A/79/457/Add.1 are listed, none is named")
+    ]

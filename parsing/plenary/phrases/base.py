@@ -33,11 +33,13 @@ class PlenaryPhrases:
     focus: tuple[Pattern, ...]  # group target: a President's sentence naming what is decided next
     draft: Pattern  # groups kind, symbol, num (optional each): "draft resolution A/79/L.8", "draft resolution II"
     amendment_symbol: Pattern  # group symbol
+    report_named: Pattern  # group report: a report named in a sentence ("in paragraph 30 of its report (A/79/457)")
+    subject_words: Pattern  # the words a subject may hold besides its draft, paragraph or amendment
 
     vote_taken: Pattern  # line: "A recorded vote was taken."
     vote_requested: Pattern  # "A recorded vote has been requested", wherever it stands (a speech, the President's)
-    outcome_start: Pattern  # line: a line that may begin an outcome sentence
-    outcome: Pattern  # match from a line start: groups subject, outcome, rest
+    outcome_start: Pattern  # line: a line that may begin an outcome sentence outside a recorded vote
+    outcome: Pattern  # match from a line start: groups subject, outcome, rest (any subject: the engine judges it)
     tally: Pattern  # searched in ``rest``: groups yes, no, abstain (optional)
     without_vote: Pattern  # searched in ``rest``
     resolution_number: Pattern  # searched in ``rest``: groups kind, number: "(resolution 48/14)"

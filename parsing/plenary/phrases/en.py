@@ -30,6 +30,10 @@ TABLE = PlenaryPhrases(
         r"\*\d+\*",  # bar code
         r"\d+(?:st|nd|rd|th)\s+meeting\s+-\s+\w+,\s+\d{1,2}\s+(?:" + _MONTH + r")\s+\d{4}\s+\d+",
         r"\d+\s+General\s+Assembly\s+-\s+[A-Za-z-]+\s+session",
+        r"A/\d+/PV\.\d+",  # the symbol alone on a page's head (the heading's is read before furniture goes)
+        r"A/\d+/PV\.\d+\s+\d{1,2}\s+(?:" + _MONTH + r")\s+\d{4}",
+        r"\d{1,2}\s+(?:" + _MONTH + r")\s+\d{4}\s+A/\d+/PV\.\d+",
+        r"\d{2}-\d{5}\s+\d+|\d+\s+\d{2}-\d{5}",  # 2000s: job number and page
         r"_{3,}",
     ),
     record_symbol=re.compile(r"(?:United\s+Nations\s+)?(?P<symbol>A/\d+/PV\.\d+)"),
@@ -50,7 +54,15 @@ TABLE = PlenaryPhrases(
         r"decides\s+to\s+adopt\s+(?P<target>[^.;?]+(?:\.\d[^.;?]*)*)",
     ),
     draft=re.compile(
-        rf"[Dd]raft\s+(?P<kind>resolution|decision)(?:\s+(?P<symbol>{SYM})|\s+(?P<num>[IVXL]+)\b)?"
+        rf"[Dd]raft\s+(?P<kind>resolution|decision)\b(?:\s+(?P<symbol>{SYM})|\s+(?P<num>[IVXL]+)\b)?"
+    ),
+    report_named=re.compile(
+        rf"(?:its\s+report|[Rr]eport\s+of\s+the\s+(?:{_COMMITTEE})|\bdocument)\s*\(?(?P<report>{REPORT_SYMBOL})\)?"
+    ),
+    subject_words=re.compile(
+        r"\b(?:the|of|amendments?|as\s+a\s+whole|as\s+(?:orally\s+)?(?:revised|amended|corrected)|orally|contained\s+in"
+        r"|document|entitled\s+[“\"][^”\"]*[”\"]|and\s+(?:Corr|Add)\.\d+)\b",
+        re.IGNORECASE,
     ),
     amendment_symbol=re.compile(rf"\bamendments?\b[^.;]*?\(?(?P<symbol>{SYM})", re.IGNORECASE),
     vote_taken=re.compile(r"A\s+recorded\s+vote\s+was\s+taken\.?"),
@@ -61,8 +73,7 @@ TABLE = PlenaryPhrases(
         r"(?:The\s+|Draft\s+|Operative\s+|Preambular\s+|Subparagraph\s+|Paragraph\s+|Amendment)"
     ),
     outcome=re.compile(
-        r"(?P<subject>(?:The\s+|Draft\s+|Operative\s+|Preambular\s+|Subparagraph\s+|Paragraph\s+|Amendment)"
-        r"(?:[^.;:]|\.(?=\S))*?)\s+(?:was|were)\s+(?P<outcome>adopted|retained|rejected|not\s+retained)\b"
+        r"(?P<subject>[A-Z](?:[^.;:]|\.(?=\S))*?)\s+(?:was|were)\s+(?P<outcome>adopted|retained|rejected|not\s+retained)\b"
         r"(?P<rest>(?:[^.]|\.(?=\S))*)"
     ),
     tally=re.compile(
