@@ -140,8 +140,11 @@ class _PlenaryWriter(_ReportWriter):
             defaults = {"symbol": ref.key(), "body": committee or self.body, "committee_report": ref.report,
                         "report_number": ref.number}
         agenda_item = self.agenda_items.get(action.agenda_item)
+        title_field = f"title_{self.language}"
         if draft is None:
-            draft = Draft.objects.create(kind=ref.kind, session=self.session, agenda_item=agenda_item, **defaults)
+            draft = Draft.objects.create(
+                kind=ref.kind, session=self.session, agenda_item=agenda_item, **{title_field: action.title}, **defaults
+            )
             self._count("drafts", True, False)
         else:
             for name, stored, read in (("kind", draft.kind, ref.kind), ("session", draft.session_id, self.session.number)):
@@ -150,7 +153,11 @@ class _PlenaryWriter(_ReportWriter):
             changed = draft.agenda_item_id is None and agenda_item is not None
             if changed:
                 draft.agenda_item = agenda_item
-                draft.save(update_fields=["agenda_item"])
+            # A title the draft lacks; a committee report's own title is not overwritten by the President's words.
+            if not getattr(draft, title_field) and self._set_text(draft, title_field, action.title, "draft", self.corrected_drafts):
+                changed = True
+            if changed:
+                draft.save()
             self._count("drafts", False, changed)
         draft.documents.add(self.document)
         return draft

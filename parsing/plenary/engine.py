@@ -172,6 +172,7 @@ class PlenaryReader:
         self.focus: DraftRef | None = None
         self.focus_amendment: str | None = None
         self.requested = False  # a recorded vote was requested since the last action
+        self.titles: dict[DraftRef, str] = {}  # titles given in the President's sentences
         vote: _Vote | None = None
         index = 0
         while index < len(lines):
@@ -268,6 +269,9 @@ class PlenaryReader:
             if ref != self.focus:
                 self.focus_amendment = None
             self.focus = ref
+            title = self.committee.title.search(target + ".")
+            if title:
+                self.titles[ref] = " ".join(title["title"].split())
 
     def _line_index(self, number: int) -> int:
         return bisect.bisect_left(self._numbers, number)
@@ -374,6 +378,7 @@ class PlenaryReader:
             tally=self._tally(tally) if tally else None,
             agenda_item=self.item,
             line=line,
+            title=self.titles.get(draft, ""),
         )
         if number:
             kind, printed = number["kind"], re.sub(r"\s+", "", number["number"])

@@ -52,6 +52,7 @@ class PlenaryAction:
     abstain: list[str] = field(default_factory=list)
     intended: list[Intention] = field(default_factory=list)
     line: int = 0  # line of the sentence stating the outcome
+    title: str = ""  # the draft's title when the President gave it ('entitled "..."'), else blank
 
     @property
     def resolution_symbol(self) -> str | None:
@@ -106,6 +107,7 @@ def _action_dict(action: PlenaryAction) -> dict:
         "resolution": action.resolution,
         "decision": action.decision,
         "line": action.line,
+        "title": action.title,
     }
 
 

@@ -51,6 +51,7 @@ def test_the_same_record_twice_changes_nothing(countries):
     assert Vote.objects.count() == 1 and Position.objects.count() == 193
     vote = Vote.objects.get()
     assert vote.draft.resolution == "A/RES/79/6"
+    assert vote.draft.title_en == "Report of the International Criminal Court"  # 'entitled "..."' in the record
     assert list(IntendedPosition.objects.values_list("country_id", "position")) == [("SDN", "abstain")]
 
 
