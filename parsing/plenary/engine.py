@@ -435,15 +435,23 @@ class PlenaryReader:
         text, taken = self._sentence(index)
         line = self.lines[index].number
         note = text.strip().lstrip("[").rstrip("]").strip()
-        if not self.committee.intention_hint.search(note):
+        if not self.table.intention_hint.search(note):
             return  # "Subsequently, ..." in a speech
         last = self.reads[-1] if self.reads else None
         if last is None or last.action.method != "recorded":
             self.problems.append(Problem(line, "an intention note that follows no recorded vote"))
             return
+        # A note naming another vote than the one just taken ("… in favour of operative paragraph 7" after the
+        # vote on the whole) cannot be placed: refused rather than put on the wrong vote.
+        named = parse_subject(note, self.committee) if "paragraph" in note.lower() else last.action.subject
+        symbol = self.table.draft.search(note)
+        if named != last.action.subject or (symbol and symbol["symbol"] and symbol["symbol"] != last.action.draft.symbol):
+            self.problems.append(Problem(line, f"an intention note about another vote than the one of line "
+                                               f"{last.action.line}: {note!r}"))
+            return
         found: list[Intention] = []
         span = Span(taken, " ")
-        for pattern in self.committee.intention:
+        for pattern in self.table.intention:
             for m in pattern.finditer(span.text):
                 position = next((p for rx, p in self.committee.intention_positions if rx.search(m["pos"])), None)
                 if position is None:

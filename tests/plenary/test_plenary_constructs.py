@@ -157,3 +157,15 @@ def test_of_several_reports_listed_the_one_named_in_the_sentence(directory):
     )
     (action,) = parse_plenary(text, directory).actions
     assert action.draft == DraftRef("resolution", report="A/79/457", number=2, committee="C.3")
+
+
+def test_a_1990s_intention_advised_without_brackets(directory):
+    text = record(
+        "Agenda item 64 (continued)\nPromotion and protection of human rights\n",
+        "The Assembly will now take a decision on draft resolution A/65/L.52.\nA recorded vote has been requested.\n",
+        LISTS,
+        "Draft resolution A/65/L.52 was adopted by 3 votes to 1, with 2 abstentions (resolution 65/200).\n",
+        "Subsequently the delegation of Belarus advised the Secretariat that it had intended to abstain.\n",
+    )
+    (vote,) = parse_plenary(text, directory).actions
+    assert [(i.country, i.position) for i in vote.intended] == [("BLR", "abstain")]

@@ -125,3 +125,12 @@ def test_a_committee_numeral_when_several_reports_are_listed_and_none_is_named(d
         (line_of(text, "Draft resolution II"),
          "draft resolution II: which report is it in? A/79/457, A/79/457/Add.1 are listed, none is named")
     ]
+
+
+def test_an_intention_about_another_vote_than_the_last(directory):
+    text = record(ITEM, LISTS, OUTCOME,
+                  "[Subsequently, the delegation of Belarus informed the Secretariat that it had intended to vote in\n",
+                  "favour of operative paragraph 7.]\n")
+    ((line, message),) = problems(text, directory)
+    assert line == line_of(text, "[Subsequently")
+    assert message.startswith("an intention note about another vote than the one of line")

@@ -45,3 +45,5 @@ class PlenaryPhrases:
     resolution_number: Pattern  # searched in ``rest``: groups kind, number: "(resolution 48/14)"
     symbol_suffix: Pattern  # removed from a draft symbol as printed: " and Corr.1", " and Add.1"
     intention_start: Pattern  # line: where an intention note begins ("[Subsequently")
+    intention: tuple[Pattern, ...]  # groups names, pos: the note's statement (the committee table's positions)
+    intention_hint: Pattern  # a note that states an intention (so an unreadable one is an error)

@@ -84,4 +84,10 @@ TABLE = PlenaryPhrases(
     resolution_number=re.compile(r"\(\s*(?P<kind>resolution|decision)\s+(?P<number>(?:ES-)?\d+/\d+(?:\s*[A-Z]\b)?)\s*\)"),
     symbol_suffix=re.compile(r"\s+and\s+(?:Corr|Add)\.\d+(?:\s+and\s+(?:Corr|Add)\.\d+)*"),
     intention_start=re.compile(r"\[?\s*Subsequently\b"),
+    # Today "informed", in the 1990s also "advised" the Secretariat.
+    intention=compile_all(
+        r"[Tt]he\s+delegations?\s+of\s+(?P<names>.+?)\s+(?:subsequently\s+)?(?:informed|advised)\s+the\s+Secretariat\s+"
+        r"that\s+(?:it|they)\s+had\s+(?P<pos>intended[^.;\]]*|not\s+intended[^.;\]]*)",
+    ),
+    intention_hint=re.compile(r"(?:informed|advised)\s+the\s+Secretariat"),
 )
