@@ -130,3 +130,32 @@ def test_the_command_ingests_both_real_records(countries, capsys):
 
 
 
+
+
+@pytest.mark.django_db
+def test_the_draft_page_with_its_path_keeps_its_query_budget(countries, django_assert_max_num_queries):
+    ingest_report_file(MULTI)
+    ingest_plenary(THIRD_COMMITTEE_79.encode(), "A-79-PV.50_en.txt")
+    with django_assert_max_num_queries(6):  # the draft page's five, and the resolution's dataset record
+        response = Client().get(reverse("draft-detail", args=["A/C.3/79/L.11"]))
+    assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_draft_that_became_another_resolution_is_refused(countries):
+    ingest_plenary_file(A79)
+    other = A79.read_text(encoding="utf-8").replace("(resolution \n79/6)", "(resolution \n79/7)")
+    assert other != A79.read_text(encoding="utf-8")
+    with pytest.raises(IngestRefused) as refused:
+        ingest_plenary(other.encode(), "A-79-PV.29_en.other.txt")
+    assert "draft A/79/L.8 became A/RES/79/7 here but A/RES/79/6 in the record" in str(refused.value)
+    assert Draft.objects.get(symbol="A/79/L.8").resolution == "A/RES/79/6"
+
+
+@pytest.mark.django_db
+def test_the_path_links_the_resolution_to_a_datasets_record_of_it(countries):
+    ingest_plenary_file(A79)
+    dataset_draft = Draft.objects.create(symbol="A/RES/79/6", kind="resolution", session_id=79, body_id="GA",
+                                         resolution="A/RES/79/6")  # as the Voeten import stores a roll call's draft
+    page = Client().get(reverse("draft-detail", args=["A/79/L.8"])).content.decode()
+    assert f'href="{reverse("draft-detail", args=[dataset_draft.symbol])}"' in page
