@@ -220,7 +220,10 @@ class PlenaryReader:
     def _agenda_item(self, index: int) -> int:
         """Reads the heading at ``index`` and the title under it; returns the index of the next line."""
         line = self.lines[index]
-        self.item = int(self.table.agenda_item.fullmatch(line.text)["n"])
+        heading = self.table.agenda_item.fullmatch(line.text)
+        numbers = [int(heading["n"])] + [int(n) for n in re.findall(r"\d+", heading["more"])]
+        # Items taken up together: which one an action falls under is not said (missing beats wrong).
+        self.item = numbers[0] if len(numbers) == 1 else None
         self.report = None
         self.reports: dict[str, str | None] = {}
         self.report_named = False
@@ -230,13 +233,17 @@ class PlenaryReader:
         title: list[str] = []
         while index < len(self.lines):
             text = self.lines[index].text
-            if title and not (text.isupper() and title[-1].isupper()) or text.startswith("("):
+            if title and not (text.isupper() and title[-1].isupper()) or text.startswith("(") \
+                    or self.table.committee_report.search(text) or self.table.agenda_item.fullmatch(text):
                 break
+            for _, kind, m in self.events.get(index, ()):  # a title line is read for its mentions too
+                self._event(kind, m, self.lines[index].number)
             title.append(text)
             index += 1
         title_text = " ".join(title)
-        if not any(number == self.item for number, _ in self.agenda_items):
-            self.agenda_items.append((self.item, title_text))
+        for number in numbers:
+            if not any(known == number for known, _ in self.agenda_items):
+                self.agenda_items.append((number, title_text))
         return index
 
     def _event(self, kind: str, m: re.Match, line: int) -> None:
@@ -245,7 +252,7 @@ class PlenaryReader:
             return
         if kind == "report":
             # A report listed under the agenda item heading (a line of its own), or named in a sentence.
-            self.reports[m["report"]] = _COMMITTEE_CODES.get(m["ord"])
+            self.reports[m["report"]] = _COMMITTEE_CODES.get(m["ord"] and m["ord"].title())
             self.report = (m["report"], self.reports[m["report"]])
             if not self.table.committee_report.fullmatch(self.lines[self._line_index(line)].text):
                 self.report_named = True

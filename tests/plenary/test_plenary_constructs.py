@@ -169,3 +169,22 @@ def test_a_1990s_intention_advised_without_brackets(directory):
     )
     (vote,) = parse_plenary(text, directory).actions
     assert [(i.country, i.position) for i in vote.intended] == [("BLR", "abstain")]
+
+
+def test_a_1990s_heading_in_capitals_and_items_taken_up_together(directory):
+    text = record(
+        "AGENDA ITEM 114 (continued)\nHUMAN RIGHTS QUESTIONS\nREPORT OF THE THIRD COMMITTEE (A/65/632)\n",
+        "Draft resolution II was adopted (resolution 65/140).\n",
+        "May I take it that it is the wish of the Assembly to conclude its consideration of\nagenda item 114?\n",
+        "It was so decided.\n",
+        "Agenda items 12 and 13\nReport of the Economic and Social Council\n",
+        "The Assembly will now take a decision on draft resolution A/65/L.60.\n",
+        "Draft resolution A/65/L.60 was adopted (resolution 65/141).\n",
+    )
+    parsed = parse_plenary(text, directory)
+    assert parsed.agenda_items == [(114, "HUMAN RIGHTS QUESTIONS"), (12, "Report of the Economic and Social Council"),
+                                   (13, "Report of the Economic and Social Council")]
+    committee, together = parsed.actions
+    assert committee.draft == DraftRef("resolution", report="A/65/632", number=2, committee="C.3")
+    assert committee.agenda_item == 114
+    assert together.agenda_item is None  # under items 12 and 13: which one is not said

@@ -28,7 +28,7 @@ class PlenaryPhrases:
     meeting: Pattern  # group n: "29th plenary meeting"
     meeting_date: Pattern  # groups day, month, year
 
-    agenda_item: Pattern  # line; group n: "Agenda item 74 (continued)"
+    agenda_item: Pattern  # line; groups n, more: "Agenda item 74 (continued)", "Agenda items 12 and 13"
     committee_report: Pattern  # groups ord (optional), report: "Report of the Third Committee (A/65/456)"
     focus: tuple[Pattern, ...]  # group target: a President's sentence naming what is decided next
     draft: Pattern  # groups kind, symbol, num (optional each): "draft resolution A/79/L.8", "draft resolution II"

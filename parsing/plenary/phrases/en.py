@@ -43,8 +43,14 @@ TABLE = PlenaryPhrases(
         rf"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH})"
         r"\s+(?P<year>\d{4})"
     ),
-    agenda_item=re.compile(r"AGENDA\s+ITEM\s+(?P<n>\d+)\b.*", re.IGNORECASE),
-    committee_report=re.compile(rf"[Rr]eport\s+of\s+the\s+(?:{_COMMITTEE})\s*\((?P<report>{REPORT_SYMBOL})\)"),
+    # A heading line, in capitals (1990s) or not; "agenda item 74?" ending a sentence is not one.
+    agenda_item=re.compile(
+        r"(?:AGENDA\s+ITEMS?|Agenda\s+items?)\s+(?P<n>\d+)(?P<more>(?:\s*(?:,|and|AND)\s*\d+)*)"
+        r"(?:\s*\((?:continued|CONTINUED)\))?"
+    ),
+    committee_report=re.compile(
+        rf"[Rr]eport\s+of\s+the\s+(?:{_COMMITTEE})\s*\((?P<report>{REPORT_SYMBOL})\)", re.IGNORECASE
+    ),
     focus=compile_all(
         r"take\s+(?:a\s+)?(?:decision|action)\s+on\s+(?P<target>[^.;?]+(?:\.\d[^.;?]*)*)",
         r"put\s+to\s+the\s+vote\s+(?P<target>[^.;?]+(?:\.\d[^.;?]*)*)",
