@@ -23,6 +23,7 @@ load: setup
 	@$(RUN_ENV) $(PY) manage.py migrate --noinput -v0
 	@$(RUN_ENV) $(PY) manage.py load_countries
 	@$(RUN_ENV) $(PY) manage.py ingest_report corpus/reports/*.txt
+	@$(RUN_ENV) $(PY) manage.py ingest_plenary corpus/plenary/*.txt
 	@$(RUN_ENV) $(PY) manage.py import_voeten
 	@$(RUN_ENV) $(PY) manage.py export_record
 

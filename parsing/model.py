@@ -78,6 +78,11 @@ class Draft:
     # Groups named as sponsors ("on behalf of the Group of 77 and China" -> "G77"; keys in parsing/README.md),
     # in the order printed; their members are not listed in ``sponsors``.
     sponsor_groups: list[str] = field(default_factory=list)
+    # Whether the report recommends it to the plenary (a recommended text was matched to it), and its numeral
+    # there ("draft resolution II" = 2; None for a single unnumbered text): how a verbatim record names it.
+    # Not part of the JSON.
+    recommended: bool = False
+    recommended_number: int | None = None
 
 
 @dataclass

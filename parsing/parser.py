@@ -101,6 +101,8 @@ class _Parser:
             line=read.line,
             rejected_labels=rejected,
             sponsor_groups=read.sponsor_groups,
+            recommended=text is not None,
+            recommended_number=text.num if text is not None else None,
         )
 
     def _match_texts(self, drafts: list[ReadDraft], texts: list[RecommendedText]) -> dict[int, RecommendedText]:

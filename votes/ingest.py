@@ -21,6 +21,7 @@ from parsing import Report, parse_report
 from parsing.labels import VotedLabel
 from parsing.model import Action
 from parsing.model import Draft as ParsedDraft
+from parsing.plenary.model import DraftRef
 from reference import CountryDirectory
 
 from . import figures
@@ -227,7 +228,10 @@ class _ReportWriter:
         agenda_item = self.agenda_items.get(parsed.agenda_item) if parsed.agenda_item else None
         if agenda_item is None and len(self.agenda_items) == 1:
             agenda_item = next(iter(self.agenda_items.values()))
-        draft = Draft.objects.filter(symbol=parsed.symbol).first()
+        draft = Draft.objects.filter(symbol=parsed.symbol).first() or self._plenary_placeholder(parsed)
+        # Where the plenary finds it: this report and the draft's numeral in it (a verbatim record's "draft
+        # resolution II in the report of the Third Committee (A/65/456)"; votes.plenary links by them).
+        recommended_in = (self.report.symbol or "") if parsed.recommended else ""
         created = draft is None
         changed = False
         if created:
@@ -237,6 +241,8 @@ class _ReportWriter:
                 session=self.session,
                 body=self.body,
                 agenda_item=agenda_item,
+                committee_report=recommended_in,
+                report_number=parsed.recommended_number if recommended_in else None,
                 **{f"title_{self.language}": parsed.title},
             )
         else:
@@ -251,6 +257,9 @@ class _ReportWriter:
             if draft.agenda_item_id is None and agenda_item is not None:
                 draft.agenda_item = agenda_item
                 changed = True
+            if recommended_in and not draft.committee_report:
+                draft.committee_report, draft.report_number = recommended_in, parsed.recommended_number
+                changed = True
             if changed:
                 draft.save()
         self._count("drafts", created, changed)
@@ -260,6 +269,19 @@ class _ReportWriter:
         self.draft_ids.append(draft.pk)
         for order, action in enumerate(parsed.actions):
             self._vote(draft, paragraphs, action, order)
+
+    def _plenary_placeholder(self, parsed: ParsedDraft) -> Draft | None:
+        """The draft a plenary record stored under its committee report and numeral, before this report was in
+        Tally (votes.plenary): it is this draft, and takes its symbol."""
+        if not (parsed.recommended and self.report.symbol):
+            return None
+        key = DraftRef(parsed.kind, report=self.report.symbol, number=parsed.recommended_number).key()
+        draft = Draft.objects.filter(symbol=key).first()
+        if draft is not None:
+            draft.symbol = parsed.symbol
+            draft.save(update_fields=["symbol"])
+            self.result.updated["drafts_named"] += 1
+        return draft
 
     def _sponsorships(self, draft: Draft, parsed: ParsedDraft, draft_created: bool) -> None:
         wanted = [(iso3, Sponsorship.Kind.ORIGINAL, order) for order, iso3 in enumerate(parsed.sponsors)]

@@ -266,6 +266,17 @@ class Draft(MultilingualMixin, models.Model):
         db_index=True,
         help_text="Symbol of the resolution or decision it became (A/RES/55/132), once the plenary has adopted it.",
     )
+    committee_report = models.CharField(
+        max_length=60,
+        blank=True,
+        db_index=True,
+        help_text="Symbol of the Main Committee report that recommends it to the plenary (A/65/456); blank if none.",
+    )
+    report_number = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        help_text='Its numeral among that report\'s recommended drafts ("draft resolution II" = 2); blank for a single unnumbered text.',
+    )
     history = HistoricalRecords()
 
     objects = DraftQuerySet.as_manager()

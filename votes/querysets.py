@@ -102,6 +102,13 @@ class DraftQuerySet(models.QuerySet):
         descending ordering and so comes out oldest first.)"""
         return self.order_by("-session_id", "symbol")
 
+    def resolution_record(self, draft) -> "object | None":
+        """The draft a dataset stores under the resolution this draft became (Voeten's roll calls are drafts
+        whose symbol is the resolution's, "A/RES/48/14"), if it is another row; None otherwise."""
+        if not draft.resolution:
+            return None
+        return self.filter(symbol=draft.resolution).exclude(pk=draft.pk).first()
+
     def sponsored_by(self, iso3: str) -> "DraftQuerySet":
         from .models import Sponsorship
 

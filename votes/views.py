@@ -16,6 +16,7 @@ from .filters import COMPARE_KEYS, CompareForm, CountryFilterSet, DraftFilterSet
 from .listing import Listing, partial_wanted
 from .models import AgreementScore, Country, CountryTally, Dataset, Document, Draft, RollCall, Session, Vote, page_language
 from .pagination import rows_in_order
+from .plenary import PLENARY
 from .querysets import paragraphs_matching
 
 SEARCH_LIMIT = 20
@@ -176,7 +177,8 @@ def draft_detail(request, symbol: str):
             raise Http404(_("No draft with the symbol %(symbol)s.") % {"symbol": symbol})
         return redirect_keeping_query(request, "draft-detail", draft.symbol)
     sponsorships = list(draft.sponsorships.select_related("country").order_by("order", "id"))
-    votes = list(draft.votes.select_related("body", "paragraph", "roll_call").order_by("order", "id"))
+    votes = list(draft.votes.select_related("body", "paragraph", "document", "roll_call").order_by("order", "id"))
+    plenary_votes = [v for v in votes if v.body_id == PLENARY and v.subject == Vote.Subject.WHOLE]
     by_paragraph = {}
     for vote in votes:
         if vote.paragraph_id:
@@ -198,6 +200,11 @@ def draft_detail(request, symbol: str):
         "preambular": [p for p in paragraphs if p.part == "preambular" and p.in_adopted_text],
         "operative": [p for p in paragraphs if p.part == "operative" and p.in_adopted_text],
         "struck": [p for p in paragraphs if not p.in_adopted_text],
+        # The path committee → plenary → resolution, when the plenary's part is known.
+        "show_path": bool(plenary_votes or draft.resolution or draft.committee_report),
+        "committee_votes": [v for v in votes if v.body_id != PLENARY and v.subject == Vote.Subject.WHOLE],
+        "plenary_votes": plenary_votes,
+        "resolution_draft": Draft.objects.resolution_record(draft),
     }
     return render(request, "votes/draft_detail.html", context)
 
