@@ -12,20 +12,14 @@ from __future__ import annotations
 
 from parsing.errors import Problem, ReportError
 from parsing.layout import decode
+from parsing.pdf import extract_text, looks_like_pdf
 from parsing.plenary.engine import PlenaryReader
 from parsing.plenary.model import DraftRef, PlenaryAction, PlenaryRecord
 from parsing.plenary.phrases import TABLES, detect_language
 from reference import CountryDirectory
 
-PDF_MAGIC = b"%PDF"
-
-
 def record_text(source: str | bytes) -> str:
-    """The text of a record given as text or as the bytes of a .txt or .pdf file."""
-    if isinstance(source, bytes) and source.lstrip()[:4] == PDF_MAGIC:
-        # PDF -> text: parsing.pdf (being written alongside) turns the bytes into text here when it is merged:
-        #     from parsing.pdf import extract_text; return decode(extract_text(source))
-        raise ReportError([Problem(1, "a PDF record: give the text extracted from it (PDF reading is not wired in)")])
+    """The text of a record given as text or as the bytes of a .txt or .pdf file (parsing.pdf extracts a PDF's)."""
     return decode(source)
 
 
@@ -43,6 +37,11 @@ def parse_plenary(source: str | bytes, directory: CountryDirectory | None = None
 def looks_like_plenary(source: str | bytes) -> bool:
     """Whether a document is a plenary verbatim record rather than a committee report (its symbol A/79/PV.29
     near the top), so that one command can take both."""
+    if isinstance(source, bytes) and looks_like_pdf(source):
+        try:
+            source = extract_text(source)
+        except ReportError:
+            return False
     head = source[:6000]
     if isinstance(head, bytes):
         head = head.decode("utf-8", errors="replace")
