@@ -95,10 +95,9 @@ def test_a_heading_without_session_meeting_or_date(directory):
     assert [line for line, _ in found] == [1, 1, 1]
 
 
-def test_a_pdf_is_not_read_here_yet(directory):
-    assert problems(b"%PDF-1.7\n...", directory) == [
-        (1, "a PDF record: give the text extracted from it (PDF reading is not wired in)")
-    ]
+def test_a_damaged_pdf_is_refused_at_line_one(directory):
+    [(line, message)] = problems(b"%PDF-1.7\n...", directory)
+    assert line == 1 and "PDF" in message
 
 
 @pytest.mark.parametrize("subject", [
