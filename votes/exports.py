@@ -24,7 +24,7 @@ from reference.voeten import VoetenCountries
 
 from .labels import VOETEN
 from .links import absolute_urls
-from .models import Position
+from .models import Country, Position, RollCall
 
 FORMATS = ("csv", "json")
 CHUNK_SIZE = 2000
@@ -235,11 +235,27 @@ def voeten_vote_rows(queryset, names: VoetenCountries) -> tuple[list[str], Itera
         .values_list("vote_id", "vote__roll_call__rcid", "vote__roll_call__date", "vote__date", "country_id", "country__name_en", "country__iso2", "position")
     )
 
+    # A roll call that joined a verbatim record's vote keeps its own lists (votes.reconcile): those are written.
+    beside = {
+        vote_id: (rcid, raw_date, listed)
+        for vote_id, rcid, raw_date, listed in RollCall.objects.filter(vote__in=queryset.order_by().values("pk"), listed__isnull=False)
+        .values_list("vote_id", "rcid", "date", "listed")
+    }
+    countries = dict(Country.objects.values_list("iso3", "name_en")) if beside else {}
+    iso2 = dict(Country.objects.values_list("iso3", "iso2")) if beside else {}
+
+    def row(vote_id, rcid, raw_date, vote_date, iso3, name, code, position):
+        on_date = _roll_call_date(raw_date, vote_date)
+        named = names.dataset_name(iso3, on_date) if on_date else None
+        return [_rcid(rcid, vote_id), *(named or (name, code or "")), position]
+
     def rows():
-        for vote_id, rcid, raw_date, vote_date, iso3, name, iso2, position in positions.iterator(chunk_size=10 * CHUNK_SIZE):
-            on_date = _roll_call_date(raw_date, vote_date)
-            named = names.dataset_name(iso3, on_date) if on_date else None
-            yield [_rcid(rcid, vote_id), *(named or (name, iso2 or "")), position]
+        for vote_id, rcid, raw_date, vote_date, iso3, name, code, position in positions.iterator(chunk_size=10 * CHUNK_SIZE):
+            if vote_id not in beside:
+                yield row(vote_id, rcid, raw_date, vote_date, iso3, name, code, position)
+        for vote_id, (rcid, raw_date, listed) in sorted(beside.items()):
+            for iso3, position in sorted(listed.items()):
+                yield row(vote_id, rcid, raw_date, None, iso3, countries.get(iso3, iso3), iso2.get(iso3), position)
 
     return ["rcid", "country", "country_code", "vote"], rows()
 

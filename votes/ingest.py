@@ -68,6 +68,7 @@ class IngestResult:
     conflicts: list[str] = field(default_factory=list)
     new_vote_ids: list[int] = field(default_factory=list)
     figure_seconds: dict[str, float] = field(default_factory=dict)  # time spent on each stored figure
+    paired: list[str] = field(default_factory=list)  # votes found in a dataset too (votes.reconcile), described
 
     @property
     def status(self) -> str:
@@ -99,6 +100,8 @@ class IngestResult:
         lines.append(f"  unchanged: {counts(self.unchanged)}")
         for conflict in self.conflicts:
             lines.append(f"  conflict (hand correction kept): {conflict}")
+        for found in self.paired:
+            lines.append("  also in a dataset, now one vote: " + found.replace("\n", "\n    "))
         return "\n".join(lines)
 
 

@@ -536,6 +536,14 @@ class RollCall(models.Model):
     short = models.TextField(blank=True, help_text="Short description as given.")
     descr = models.TextField(blank=True, help_text="Long description as given.")
     flags = models.JSONField(default=list, blank=True, help_text="What the import found questionable about it, in words.")
+    # When a verbatim record gives the same vote (votes.reconcile), the vote is the record's and the roll call
+    # joins it: the dataset's own lists are kept here, and how the two sources differ.
+    listed = models.JSONField(
+        null=True, blank=True, help_text="The dataset's yes/no/abstain by ISO3, kept when the vote is a verbatim record's."
+    )
+    differences = models.JSONField(
+        default=list, blank=True, help_text="How the dataset's lists differ from the verbatim record's, in words."
+    )
 
     class Meta:
         ordering = ["rcid"]

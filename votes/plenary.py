@@ -29,7 +29,7 @@ from parsing.model import AgendaItem as ParsedAgendaItem
 from parsing.plenary import PlenaryAction, PlenaryRecord, parse_plenary
 from reference import CountryDirectory
 
-from . import figures
+from . import figures, reconcile
 from .ingest import PART_BY_PREFIX, IngestRefused, IngestResult, _ReportWriter
 from .models import Body, Draft, IntendedPosition, Paragraph, Position, Session, Vote
 
@@ -59,6 +59,9 @@ def ingest_plenary(
             writer = _PlenaryWriter(record, result, user)
             writer.write()
             change.created(votes=result.new_vote_ids, drafts=writer.draft_ids)
+        # The same votes in Voeten's roll calls, if imported: one vote each, the differences named (once the new
+        # votes' counts are stored, which the pairing compares).
+        result.paired = [str(found) for found in reconcile.reconcile(result.new_vote_ids)]
         if dry_run:
             transaction.set_rollback(True)
     result.figure_seconds = dict(change.seconds)

@@ -146,6 +146,8 @@ def vote_detail(request, pk: int):
         "intended": sorted(intended.values(), key=lambda i: i.country.name),
         "siblings": siblings,
         "roll_call": roll_call,
+        # A vote made of a dataset's roll call (not a verbatim record's vote that a roll call joined).
+        "dataset_vote": roll_call is not None and vote.document_id is None,
         "citation": citations.for_vote(request, vote, roll_call),
         "issue_tags": vote.issue_tags.all() if roll_call else (),
     }

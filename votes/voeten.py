@@ -34,7 +34,7 @@ from django.db.models import F, Q
 from parsing import voeten as files
 from reference.voeten import UnmappedName, VoetenCountries
 
-from . import bulk, figures
+from . import bulk, figures, reconcile
 from .models import Body, Dataset, Draft, IssueTag, Membership, Position, RollCall, Session, Vote
 
 SLUG = "voeten"
@@ -64,6 +64,7 @@ class ImportResult:
     positions: int = 0
     changes: list[str] = field(default_factory=list)  # what changed, per roll call, for a newer release
     flags: dict[int, list[str]] = field(default_factory=dict)  # rcid -> what is questionable about it
+    paired: list[str] = field(default_factory=list)  # roll calls that joined a verbatim record's vote, described
     seconds: dict[str, float] = field(default_factory=dict)
 
     def flag_counts(self) -> Counter:
@@ -91,6 +92,7 @@ class ImportResult:
             + "".join(f"\n    {count:5,} × {kind}" for kind, count in sorted(self.flag_counts().items())),
         ]
         lines += [f"  changed: {change}" for change in self.changes[:50]]
+        lines += ["  beside a verbatim record's vote: " + found.replace("\n", "\n    ") for found in self.paired]
         if len(self.changes) > 50:
             lines.append(f"  … and {len(self.changes) - 50:,} more changes")
         lines.append("  time: " + ", ".join(f"{step} {seconds:.1f} s" for step, seconds in self.seconds.items()))
@@ -230,11 +232,15 @@ class _Stored:
         self.vote_ids: dict[int, int] = {}
         self.fields: dict[int, dict] = {}
         self.draft_ids: dict[int, int] = {}
-        for rcid, vote_id, draft_id, *values in RollCall.objects.values_list(
-            "rcid", "vote_id", "vote__draft_id", *(f"vote__{name}" for name in self.VOTE_FIELDS), *ROLL_CALL_FIELDS
+        # Roll calls that joined a verbatim record's vote (votes.reconcile): their lists are their own.
+        self.listed: dict[int, dict[str, str]] = {}
+        for rcid, vote_id, draft_id, listed, *values in RollCall.objects.values_list(
+            "rcid", "vote_id", "vote__draft_id", "listed", *(f"vote__{name}" for name in self.VOTE_FIELDS), *ROLL_CALL_FIELDS
         ):
             self.vote_ids[rcid] = vote_id
             self.draft_ids[rcid] = draft_id
+            if listed is not None:
+                self.listed[rcid] = listed
             self.fields[rcid] = dict(zip((*self.VOTE_FIELDS, *(f"rc_{n}" for n in ROLL_CALL_FIELDS)), values))
 
     def positions(self, vote_ids: Iterable[int]) -> dict[int, dict[str, str]]:
@@ -346,87 +352,113 @@ def import_voeten(
         raise UnmappedNames(unmapped)
     timed("plan")
 
-    with transaction.atomic(), figures.changing() as change:
-        dataset, _ = Dataset.objects.update_or_create(slug=SLUG, defaults={**DATASET, "files": checksums})
-        for code, name in sorted(data.issue_names.items()):
-            IssueTag.objects.update_or_create(code=code, defaults={"name": name})
-        for number in sorted({p.row.session for p in planned}):
-            Session.for_number(number)
-        stored = _Stored()
-        stored_tags = stored.tags()
-        drafts = _Drafts(planned)
-        timed("drafts")
+    with transaction.atomic():
+        with figures.changing() as change:
+            dataset, _ = Dataset.objects.update_or_create(slug=SLUG, defaults={**DATASET, "files": checksums})
+            for code, name in sorted(data.issue_names.items()):
+                IssueTag.objects.update_or_create(code=code, defaults={"name": name})
+            for number in sorted({p.row.session for p in planned}):
+                Session.for_number(number)
+            stored = _Stored()
+            stored_tags = stored.tags()
+            drafts = _Drafts(planned)
+            timed("drafts")
 
-        planned_by_rcid = {p.row.rcid: p for p in planned}
-        gone = sorted(set(stored.vote_ids) - set(planned_by_rcid))
-        again = [p for p in planned if p.row.rcid in stored.vote_ids]
-        new = [p for p in planned if p.row.rcid not in stored.vote_ids]
+            planned_by_rcid = {p.row.rcid: p for p in planned}
+            gone = sorted(set(stored.vote_ids) - set(planned_by_rcid))
+            again = [p for p in planned if p.row.rcid in stored.vote_ids]
+            new = [p for p in planned if p.row.rcid not in stored.vote_ids]
 
-        # Roll calls imported before: compare, and rewrite only those that changed.
-        changed: list[PlannedVote] = []
-        stored_positions = stored.positions(stored.vote_ids[p.row.rcid] for p in again)
-        for p in wrap(again, len(again), "compare"):
-            vote_id = stored.vote_ids[p.row.rcid]
-            moved = stored.draft_ids[p.row.rcid] != drafts.id_of(p.draft_symbol)
-            said = _differences(p, stored.fields[p.row.rcid], moved, stored_positions.get(vote_id, {}), stored_tags.get(vote_id, []))
-            if said:
-                changed.append(p)
-                result.changes.append(f"roll call {p.row.rcid}: " + "; ".join(said))
-            elif stored.fields[p.row.rcid]["rc_flags"] != p.flags:
-                RollCall.objects.filter(rcid=p.row.rcid).update(flags=p.flags)
-        result.unchanged = len(again) - len(changed)
-        if changed:
-            change.include(votes=[stored.vote_ids[p.row.rcid] for p in changed])
-            changed_ids = [stored.vote_ids[p.row.rcid] for p in changed]
-            Position.objects.filter(vote_id__in=changed_ids).delete()
-            Vote.issue_tags.through.objects.filter(vote_id__in=changed_ids).delete()
-            for p in changed:
-                Vote.objects.filter(pk=stored.vote_ids[p.row.rcid]).update(draft_id=drafts.id_of(p.draft_symbol), **p.fields)
-                RollCall.objects.filter(rcid=p.row.rcid).update(**_roll_call_fields(p))
-        if gone:
-            result.changes += [f"roll call {rcid}: not in this release; deleted" for rcid in gone]
-            Vote.objects.filter(pk__in=[stored.vote_ids[rcid] for rcid in gone]).delete()
-        if changed or gone:
-            drafts.delete_emptied({stored.draft_ids[p.row.rcid] for p in changed} | {stored.draft_ids[rcid] for rcid in gone})
-        timed("compare")
+            # Roll calls that joined a verbatim record's vote: only the roll call's own fields and lists change.
+            for p in [p for p in again if p.row.rcid in stored.listed]:
+                listed = {iso3: position for iso3, position in p.positions.items() if position != "absent"}
+                fields = _roll_call_fields(p)
+                said = [f"{name} {stored.fields[p.row.rcid][f'rc_{name}']!r} → {value!r}" for name, value in fields.items()
+                        if name != "flags" and stored.fields[p.row.rcid][f"rc_{name}"] != value]
+                if listed != stored.listed[p.row.rcid]:
+                    said.append("its lists")
+                if said:
+                    result.changes.append(f"roll call {p.row.rcid} (beside the verbatim record's vote): " + "; ".join(said))
+                    RollCall.objects.filter(rcid=p.row.rcid).update(**fields)
+                    reconcile.refresh(RollCall.objects.select_related("vote__document").get(rcid=p.row.rcid), listed)
+            again = [p for p in again if p.row.rcid not in stored.listed]
 
-        # New roll calls: votes, then their roll-call rows, positions and tags in bulk.
-        body = Body.objects.get(code="GA")
-        votes = Vote.objects.bulk_create(
-            [Vote(draft_id=drafts.id_of(p.draft_symbol), body=body, **p.fields) for p in new], batch_size=2000
-        )
-        vote_ids = {p.row.rcid: vote.pk for p, vote in zip(new, votes)}
-        RollCall.objects.bulk_create(
-            [RollCall(rcid=p.row.rcid, dataset=dataset, vote_id=vote_ids[p.row.rcid], **_roll_call_fields(p)) for p in new],
-            batch_size=2000,
-        )
-        timed("votes")
-        written = [(vote_ids.get(p.row.rcid) or stored.vote_ids[p.row.rcid], p) for p in (*new, *changed)]
-        with _bulk_positions(adding=sum(len(p.positions) for _, p in written)):
-            batch: list[tuple[int, str, str]] = []
-            for vote_id, p in wrap(written, len(written), "positions"):
-                batch += _position_rows(vote_id, p.positions)
-                result.positions += len(p.positions)
-                if len(batch) >= POSITION_BATCH:
+            # Roll calls imported before: compare, and rewrite only those that changed.
+            changed: list[PlannedVote] = []
+            stored_positions = stored.positions(stored.vote_ids[p.row.rcid] for p in again)
+            for p in wrap(again, len(again), "compare"):
+                vote_id = stored.vote_ids[p.row.rcid]
+                moved = stored.draft_ids[p.row.rcid] != drafts.id_of(p.draft_symbol)
+                said = _differences(p, stored.fields[p.row.rcid], moved, stored_positions.get(vote_id, {}), stored_tags.get(vote_id, []))
+                if said:
+                    changed.append(p)
+                    result.changes.append(f"roll call {p.row.rcid}: " + "; ".join(said))
+                elif stored.fields[p.row.rcid]["rc_flags"] != p.flags:
+                    RollCall.objects.filter(rcid=p.row.rcid).update(flags=p.flags)
+            result.unchanged = len(again) - len(changed) + sum(1 for p in planned if p.row.rcid in stored.listed)
+            if changed:
+                change.include(votes=[stored.vote_ids[p.row.rcid] for p in changed])
+                changed_ids = [stored.vote_ids[p.row.rcid] for p in changed]
+                Position.objects.filter(vote_id__in=changed_ids).delete()
+                Vote.issue_tags.through.objects.filter(vote_id__in=changed_ids).delete()
+                for p in changed:
+                    Vote.objects.filter(pk=stored.vote_ids[p.row.rcid]).update(draft_id=drafts.id_of(p.draft_symbol), **p.fields)
+                    RollCall.objects.filter(rcid=p.row.rcid).update(**_roll_call_fields(p))
+            if gone:
+                result.changes += [f"roll call {rcid}: not in this release; deleted" for rcid in gone]
+                # A verbatim record's vote stays; only the roll call beside it goes.
+                RollCall.objects.filter(rcid__in=[rcid for rcid in gone if rcid in stored.listed]).delete()
+                Vote.objects.filter(pk__in=[stored.vote_ids[rcid] for rcid in gone if rcid not in stored.listed]).delete()
+            if changed or gone:
+                delete_emptied_drafts({stored.draft_ids[p.row.rcid] for p in changed} | {stored.draft_ids[rcid] for rcid in gone})
+            timed("compare")
+
+            # New roll calls: votes, then their roll-call rows, positions and tags in bulk.
+            body = Body.objects.get(code="GA")
+            votes = Vote.objects.bulk_create(
+                [Vote(draft_id=drafts.id_of(p.draft_symbol), body=body, **p.fields) for p in new], batch_size=2000
+            )
+            vote_ids = {p.row.rcid: vote.pk for p, vote in zip(new, votes)}
+            RollCall.objects.bulk_create(
+                [RollCall(rcid=p.row.rcid, dataset=dataset, vote_id=vote_ids[p.row.rcid], **_roll_call_fields(p)) for p in new],
+                batch_size=2000,
+            )
+            timed("votes")
+            written = [(vote_ids.get(p.row.rcid) or stored.vote_ids[p.row.rcid], p) for p in (*new, *changed)]
+            with _bulk_positions(adding=sum(len(p.positions) for _, p in written)):
+                batch: list[tuple[int, str, str]] = []
+                for vote_id, p in wrap(written, len(written), "positions"):
+                    batch += _position_rows(vote_id, p.positions)
+                    result.positions += len(p.positions)
+                    if len(batch) >= POSITION_BATCH:
+                        _write_positions(batch)
+                        batch = []
+                if batch:
                     _write_positions(batch)
-                    batch = []
-            if batch:
-                _write_positions(batch)
-        Vote.issue_tags.through.objects.bulk_create(
-            [Vote.issue_tags.through(vote_id=vote_id, issuetag_id=code) for vote_id, p in written for code in p.tags],
-            batch_size=5000,
-        )
-        timed("positions")
+            Vote.issue_tags.through.objects.bulk_create(
+                [Vote.issue_tags.through(vote_id=vote_id, issuetag_id=code) for vote_id, p in written for code in p.tags],
+                batch_size=5000,
+            )
+            timed("positions")
 
-        result.created, result.updated, result.deleted = len(new), len(changed), len(gone)
-        result.flags = {p.row.rcid: p.flags for p in planned if p.flags}
-        change.created(votes=[vote_id for vote_id, _ in written], drafts=drafts.touched(p.draft_symbol for _, p in written))
+            result.created, result.updated, result.deleted = len(new), len(changed), len(gone)
+            result.flags = {p.row.rcid: p.flags for p in planned if p.flags}
+            change.created(votes=[vote_id for vote_id, _ in written], drafts=drafts.touched(p.draft_symbol for _, p in written))
+        timed("figures")
+        # The same votes read from verbatim records, if ingested: one vote each, the differences named (once the
+        # new votes' counts are stored, which the pairing compares).
+        result.paired = [str(found) for found in reconcile.reconcile()]
         Dataset.objects.filter(pk=dataset.pk).update(summary=result.summary())
-        timed("rows")
-    # The figures were put in as the change ended, and the transaction committed (deferred checks) after it.
-    timed("figures and commit")
+    timed("pairing and commit")
     result.seconds.update({f"  of which {name}": seconds for name, seconds in change.seconds.items()})
     return result
+
+
+def delete_emptied_drafts(draft_ids: Iterable[int]) -> None:
+    """Drafts the import made that no roll call is on any more (nothing else was ever stored on them)."""
+    Draft.objects.filter(pk__in=list(draft_ids), votes__isnull=True, paragraphs__isnull=True, documents__isnull=True).filter(
+        Q(symbol__startswith=DRAFT_PREFIX) | Q(symbol=F("resolution"))
+    ).delete()
 
 
 class _Drafts:
@@ -469,13 +501,6 @@ class _Drafts:
             batch_size=2000,
         )
         self.ids.update({draft.symbol: draft.pk for draft in created})
-
-    @staticmethod
-    def delete_emptied(draft_ids: Iterable[int]) -> None:
-        """Drafts the import made that no roll call is on any more (nothing else was ever stored on them)."""
-        Draft.objects.filter(pk__in=list(draft_ids), votes__isnull=True, paragraphs__isnull=True, documents__isnull=True).filter(
-            Q(symbol__startswith=DRAFT_PREFIX) | Q(symbol=F("resolution"))
-        ).delete()
 
     def id_of(self, symbol: str) -> int:
         return self.ids[symbol]
