@@ -54,6 +54,7 @@ def home(request):
         "drafts": Draft.objects.count(),
         "recorded_votes": Vote.objects.recorded().count(),
         "plenary_votes": Vote.objects.recorded().filter(body="GA").count(),
+        "roll_calls": RollCall.objects.count(),
         "positions": CountryTally.objects.positions(),  # stored: counting 5 million rows took ~140 ms
     }
     counts["committee_votes"] = counts["recorded_votes"] - counts["plenary_votes"]

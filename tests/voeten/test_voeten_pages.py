@@ -114,3 +114,10 @@ def test_a_roll_calls_citation_names_the_dataset(client, extract):
     vote = Vote.objects.get(roll_call__rcid=941)
     page = client.get(reverse("vote-detail", args=[vote.pk])).content.decode()
     assert "hdl:1902.1/12379, roll call 941" in page and "@misc{tally-vote-voeten-941-roll-call-941," in page
+
+
+def test_the_home_page_counts_the_plenary_roll_calls_beside_the_committee_votes(client, seed):
+    import_voeten(EXTRACT)
+    page = client.get(reverse("home")).content.decode()
+    assert 'data-count="roll_calls">311<' in page and 'data-count="committee_votes">3<' in page
+    assert 'data-count="plenary_votes">311<' in page
