@@ -48,9 +48,9 @@ def _key(*parts) -> str:
     return "tally-" + re.sub(r"[^A-Za-z0-9]+", "-", "-".join(str(p) for p in parts)).strip("-").lower()
 
 
-def _draft_sources(draft) -> list[str]:
+def _draft_sources(draft, documents) -> list[str]:
     sources = [f"UN document {draft.symbol}"] if "/" in draft.symbol and not draft.symbol.startswith("A/RES/") else []
-    sources += [f"UN document {document.symbol} ({document.language})" for document in draft.documents.all() if document.symbol]
+    sources += [f"UN document {document.symbol} ({document.language})" for document in documents if document.symbol]
     if draft.resolution:
         sources.append(f"General Assembly resolution {draft.resolution}")
     return sources
@@ -59,7 +59,8 @@ def _draft_sources(draft) -> list[str]:
 def for_vote(request, vote, roll_call=None) -> Citation:
     subject = f"roll call {roll_call.rcid}" if roll_call else vote.subject_label
     date = vote.date.isoformat() if vote.date else f"session {vote.session_id}"
-    sources = _draft_sources(vote.draft)
+    # The document the vote was read from (the report or verbatim record), not every version of the draft's.
+    sources = _draft_sources(vote.draft, [vote.document] if vote.document_id else [])
     if roll_call:
         sources.append(f"{roll_call.dataset.citation}, roll call {roll_call.rcid}")
     return Citation(
@@ -75,7 +76,7 @@ def for_draft(request, draft) -> Citation:
         key=_key("draft", draft.symbol),
         title=f"{draft.symbol}: {draft.title_en or draft.title}".rstrip(": "),
         url=request.build_absolute_uri(request.path),
-        sources=_draft_sources(draft),
+        sources=_draft_sources(draft, draft.documents.all()),
     )
 
 

@@ -670,6 +670,12 @@ class CorrectionQuerySet(models.QuerySet):
             values[key["country"]] = value
         return values
 
+    def of_vote(self, vote) -> "CorrectionQuerySet":
+        """Corrections of a vote and of its positions, oldest first, by the natural key they keep (so those of a
+        position deleted since are still listed)."""
+        key = {"key__draft": vote.draft.symbol, "key__body": vote.body_id, "key__subject_label": vote.subject_label}
+        return self.filter(**key).order_by("created_at", "id")
+
     def latest_values(self, model) -> dict[tuple[int, str], str]:
         """{(object_id, field): corrected value} for a model, the newest correction of each field winning."""
         values = {}

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from . import api, citations, dump, exports
 from .filters import COMPARE_KEYS, CompareForm, CountryFilterSet, DraftFilterSet, VoteFilterSet, country_choices
 from .listing import Listing, partial_wanted
-from .models import AgreementScore, Country, CountryTally, Dataset, Document, Draft, RollCall, Session, Vote, page_language
+from .models import AgreementScore, Correction, Country, CountryTally, Dataset, Document, Draft, RollCall, Session, Vote, page_language
 from .pagination import rows_in_order
 from .plenary import PLENARY
 from .querysets import paragraphs_matching
@@ -120,7 +120,7 @@ def vote_detail(request, pk: int):
     """One vote: what was voted on, outcome, tallies, the countries under each position, intentions, siblings."""
     vote = get_object_or_404(
         Vote.objects.select_related(
-            "draft__agenda_item", "draft__body", "draft__session", "body", "session", "paragraph", "roll_call__dataset"
+            "draft__agenda_item", "draft__body", "draft__session", "body", "session", "paragraph", "roll_call__dataset", "document"
         ),
         pk=pk,
     )
@@ -149,6 +149,7 @@ def vote_detail(request, pk: int):
         "roll_call": roll_call,
         # A vote made of a dataset's roll call (not a verbatim record's vote that a roll call joined).
         "dataset_vote": roll_call is not None and vote.document_id is None,
+        "corrections": Correction.objects.of_vote(vote),
         "citation": citations.for_vote(request, vote, roll_call),
         "issue_tags": vote.issue_tags.all() if roll_call else (),
     }

@@ -8,7 +8,7 @@ from votes.models import Correction
 from tests.conftest import SEED_EN, SEED_ZH
 from tests.curation.conftest import vote_form
 from votes.ingest import ingest_report_file
-from votes.models import Paragraph, Position, Sponsorship
+from votes.models import Paragraph, Position, Sponsorship, Vote
 
 pytestmark = pytest.mark.django_db
 
@@ -157,3 +157,14 @@ def test_a_corrected_position_moves_the_stored_agreement_figures(seed, editor_cl
     assert (after.votes, after.agreed) == (before.votes, before.agreed - 1)
     figures.recount()  # the incremental figures equal a full recount
     assert AgreementScore.objects.get(country_id="CIV", other_id="CHN").agreed == after.agreed
+
+
+def test_a_votes_public_page_lists_its_corrections(seed, editor_client, client):
+    position = Position.objects.get(vote__draft=seed, vote__subject_label="PP18", country="CIV")
+    assert correct_position(editor_client, position, "abstain").status_code == 302
+    page = client.get(reverse("vote-detail", args=[position.vote_id])).content.decode()
+    assert "Corrections" in page and "CIV position <del>yes</del> → <ins>abstain</ins>" in page
+    assert "Côte d’Ivoire abstained" in page
+    # Another vote of the draft lists none.
+    other = Vote.objects.get(draft=seed, subject_label="whole")
+    assert 'id="corrections-heading"' not in client.get(reverse("vote-detail", args=[other.pk])).content.decode()
