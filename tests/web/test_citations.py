@@ -30,3 +30,23 @@ def test_draft_and_country_pages_carry_a_citation(client, seed):
     assert text.startswith(f"\u201c{seed.symbol}:") and "UN document" in text
     text, bibtex = citation_of(client.get(reverse("country-detail", args=["CHN"])).content.decode())
     assert "Voting record of China (CHN)" in text and "@misc{tally-country-chn," in bibtex
+
+
+def test_vote_and_draft_pages_link_their_un_documents_in_the_pages_language(client, seed):
+    vote = Vote.objects.get(draft=seed, subject_label="PP18")
+    page = client.get(reverse("vote-detail", args=[vote.pk])).content.decode()
+    assert f'href="https://undocs.org/en/{seed.symbol}"' in page
+    assert vote.document.file_name in page and vote.document.sha256[:10] in page  # the seed prints no report symbol
+    page = client.get(reverse("draft-detail", args=[seed.symbol]), HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    assert f'href="https://undocs.org/zh/{seed.symbol}"' in page
+
+
+def test_a_plenary_vote_links_its_verbatim_record_and_resolution(client, countries):
+    from pathlib import Path
+
+    from votes.plenary import ingest_plenary_file
+
+    ingest_plenary_file(Path(__file__).resolve().parents[2] / "corpus" / "plenary" / "A-79-PV.29_en.txt")
+    vote = Vote.objects.get(document__symbol="A/79/PV.29")
+    page = client.get(reverse("vote-detail", args=[vote.pk])).content.decode()
+    assert 'href="https://undocs.org/en/A/79/PV.29"' in page and 'href="https://undocs.org/en/A/RES/79/6"' in page

@@ -166,3 +166,10 @@ def _add_loaded_values(obj, parts: list[str], depth: int) -> None:
             if other is not None:
                 parts.append(name)
                 _add_loaded_values(other, parts, depth - 1)
+
+
+@register.filter
+def undocs(symbol: str) -> str:
+    """The official address of a UN document by its symbol, in the page's language: "A/79/408" ->
+    "https://undocs.org/en/A/79/408" (the UN's symbol resolver; Tally links, it does not copy)."""
+    return f"https://undocs.org/{page_language()}/{symbol}"
