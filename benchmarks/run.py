@@ -55,6 +55,7 @@ class Samples:
 
     vote_id: int | None
     draft_symbol: str | None
+    vote_address: str | None = None
     country: str = "USA"
     other: str = "CHN"
     text: str = "nuclear"
@@ -85,7 +86,7 @@ PAGES = [
     Page("vote list: text q=", lambda s: page("vote-list", q=s.text)),
     Page("  its count, loaded after the page", lambda s: page("vote-count", q=s.text), htmx=True),
     Page("vote list: last page", lambda s: page("vote-list", page=s.last_page)),
-    Page("vote detail", lambda s: page("vote-detail", s.vote_id) if s.vote_id else None),
+    Page("vote detail", lambda s: page("vote-page", s.vote_address) if s.vote_address else None),
     Page("draft page", lambda s: page("draft-detail", s.draft_symbol) if s.draft_symbol else None),
     Page("country page", lambda s: page("country-detail", s.country)),
     Page("compare two countries", lambda s: page("country-compare", a=s.other, b=s.country)),
@@ -356,20 +357,23 @@ def load_average() -> str:
 
 def pick_samples() -> Samples:
     """The newest recorded vote on the whole draft with paragraph votes (so the draft page shows them all)."""
+    from votes.links import vote_address
     from votes.models import Vote
 
     last_page = max(1, -(-Vote.objects.count() // 50))
+    fields = ("id", "draft__symbol", "draft__body_id", "body_id", "subject_label")
     vote = (
         Vote.objects.filter(method="recorded", subject="whole", draft__votes__subject="paragraph")
         .order_by("-date", "-id")
-        .values("id", "draft__symbol")
+        .values(*fields)
         .first()
     )
     if vote is None:
-        vote = Vote.objects.filter(method="recorded").order_by("-date", "-id").values("id", "draft__symbol").first()
+        vote = Vote.objects.filter(method="recorded").order_by("-date", "-id").values(*fields).first()
     if vote is None:
         return Samples(None, None, last_page=last_page)
-    return Samples(vote["id"], vote["draft__symbol"], last_page=last_page)
+    address = vote_address(vote["draft__symbol"], vote["draft__body_id"], vote["body_id"], vote["subject_label"])
+    return Samples(vote["id"], vote["draft__symbol"], address, last_page=last_page)
 
 
 def corpus_counts() -> dict[str, int]:

@@ -90,7 +90,7 @@ def document(request) -> dict:
         *_parameters(VoteFilterSet, omit=("country", "position")),
     ]
     path_of = {name: reverse(name) for name in ("vote-list", "draft-list", "country-list", "country-compare", "search")}
-    vote_path = reverse("vote-detail", args=[1]).replace("/1/", "/{vote_id}/")
+    vote_path = reverse("vote-page", args=["ADDRESS"]).replace("ADDRESS", "{address}")
     country_path = reverse("country-detail", args=["USA"]).replace("/USA/", "/{iso3}/")
     return {
         "openapi": "3.0.3",
@@ -106,7 +106,9 @@ def document(request) -> dict:
             path_of["vote-list"]: _operation("Votes", [*votes, PAGE, CODES], "One row per vote; with `country`, its position on each."),
             vote_path: _operation(
                 "One vote's roll call", [], "Every Member on the vote's date, its position and stated intention.",
-                path={"name": "vote_id", "schema": {"type": "integer", "minimum": 1}},
+                path={"name": "address", "description": "What the vote is: its draft's symbol and subject, e.g."
+                      " A/C.1/79/L.53/Rev.1/PP18 (the body between them when it is not the draft's own).",
+                      "schema": {"type": "string", "minLength": 1}},
             ),
             path_of["draft-list"]: _operation("Drafts", [*_parameters(DraftFilterSet), PAGE]),
             path_of["country-list"]: _operation("Countries", _parameters(CountryFilterSet)),

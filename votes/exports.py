@@ -23,7 +23,7 @@ from django.utils import timezone
 from reference.voeten import VoetenCountries
 
 from .labels import VOETEN
-from .links import absolute_urls
+from .links import absolute_urls, vote_address
 from .models import Country, Position, RollCall
 
 FORMATS = ("csv", "json")
@@ -127,15 +127,23 @@ def vote_rows(request, queryset, country: str | None = None, codes: str | None =
         sources += ["country_id_for_export", "country_position", "intended_position"]
         queryset = queryset.annotate(country_id_for_export=Value(country))
     convert = _converter(columns, codes)
-    vote_url = absolute_urls(request, "vote-detail")
+    vote_url = vote_urls(request, columns)
 
     def rows():
-        for values in queryset.values_list(*sources).iterator(chunk_size=CHUNK_SIZE):
-            row = convert(values)
-            row.append(vote_url(row[0]))
+        for values in queryset.values_list(*sources, "draft__body_id").iterator(chunk_size=CHUNK_SIZE):
+            row = convert(values[:-1])
+            row.append(vote_url(row, values[-1]))
             yield row
 
     return columns + ["url"], rows()
+
+
+def vote_urls(request, columns: list[str]):
+    """A function giving a vote row's page (its readable address, votes.links.vote_address) from the row and its
+    draft's body."""
+    page = absolute_urls(request, "vote-page")
+    draft, body, subject = (columns.index(name) for name in ("draft", "body", "subject"))
+    return lambda row, draft_body: page(vote_address(row[draft], draft_body, row[body], row[subject]))
 
 
 def compared_rows(request, queryset, codes: list[str], voeten: str | None = None) -> tuple[list[str], Iterator[list]]:
@@ -146,9 +154,10 @@ def compared_rows(request, queryset, codes: list[str], voeten: str | None = None
     for index in range(len(codes)):
         sources += [f"pos_{index}", f"int_{index}"]
     columns = vote_columns + ["country", "position", "intended_position"]
+    sources.append("draft__body_id")
     convert_vote = _converter(vote_columns, None)
     width = len(vote_columns)
-    vote_url = absolute_urls(request, "vote-detail")
+    vote_url = vote_urls(request, vote_columns)
 
     def code(position):
         return VOETEN.get(position, position) if voeten == "voeten" and position is not None else position
@@ -156,7 +165,7 @@ def compared_rows(request, queryset, codes: list[str], voeten: str | None = None
     def rows():
         for values in queryset.values_list(*sources).iterator(chunk_size=CHUNK_SIZE):
             vote = convert_vote(values[:width])
-            url = vote_url(vote[0])
+            url = vote_url(vote, values[-1])
             for index, iso3 in enumerate(codes):
                 position, intended = values[width + 2 * index], values[width + 2 * index + 1]
                 yield [*vote, iso3, code(position), intended, url]
@@ -371,7 +380,7 @@ def search_rows(request, q: str) -> tuple[list[str], Iterator[list]]:
 
     draft_url = absolute_urls(request, "draft-detail")
     country_url = absolute_urls(request, "country-detail")
-    vote_url = absolute_urls(request, "vote-detail")
+    vote_page = absolute_urls(request, "vote-page")
 
     def rows():
         for symbol, en, zh in Draft.objects.matching(q).order_by("-session_id", "symbol").values_list(
@@ -382,10 +391,10 @@ def search_rows(request, q: str) -> tuple[list[str], Iterator[list]]:
             chunk_size=CHUNK_SIZE
         ):
             yield ["country", iso3, "", "", en, zh, country_url(iso3)]
-        for pk, symbol, label, en, zh in Vote.objects.matching(q).newest_first().values_list(
-            "id", "draft__symbol", "subject_label", "draft__title_en", "draft__title_zh"
+        for pk, symbol, label, en, zh, body, draft_body in Vote.objects.matching(q).newest_first().values_list(
+            "id", "draft__symbol", "subject_label", "draft__title_en", "draft__title_zh", "body_id", "draft__body_id"
         ).iterator(chunk_size=CHUNK_SIZE):
-            yield ["vote", pk, symbol, label, en, zh, vote_url(pk)]
+            yield ["vote", pk, symbol, label, en, zh, vote_page(vote_address(symbol, draft_body, body, label))]
         for pk, symbol, label, en, zh in paragraphs_matching(q).values_list(
             "id", "draft__symbol", "voted_label", "text_en", "text_zh"
         ).iterator(chunk_size=CHUNK_SIZE):

@@ -44,3 +44,16 @@ def absolute_urls(request, name: str) -> Callable[[object], str]:
     """A function giving, for a key, `request.build_absolute_uri(reverse(name, args=[key]))`."""
     head, tail = _around_key(request.build_absolute_uri(reverse(name, args=[MARKER])))
     return lambda key: _with_key(head, tail, key)
+
+
+def vote_address(draft_symbol: str, draft_body: str, body: str, subject_label: str) -> str:
+    """What a vote is, as its address: the draft's symbol and the subject ("A/C.1/79/L.53/Rev.1/PP18"), with the
+    body between them when it is not the draft's own ("A/C.1/79/L.53/Rev.1/GA/whole": the plenary's vote on a
+    committee's draft). `Vote.objects.at_address` reads it back."""
+    middle = "" if body == draft_body else f"{body}/"
+    return f"{draft_symbol}/{middle}{subject_label}"
+
+
+def vote_path(vote) -> str:
+    """The page of a vote (from a Vote whose draft is loaded)."""
+    return page_path("vote-page", vote_address(vote.draft.symbol, vote.draft.body_id, vote.body_id, vote.subject_label))

@@ -215,6 +215,24 @@ class VoteQuerySet(models.QuerySet):
 
         return self.filter(Exists(Sponsorship.objects.filter(draft=OuterRef("draft_id"), country_id=iso3)))
 
+    def at_address(self, address: str):
+        """The vote a readable address names (votes.links.vote_address), or None. The draft's symbol is the
+        longest prefix of the address that is a draft's symbol and leaves a subject (with or without a body)."""
+        from .models import Draft
+
+        parts = address.strip("/").split("/")
+        prefixes = ["/".join(parts[:i]) for i in range(1, len(parts))]
+        drafts = dict(Draft.objects.filter(symbol__in=prefixes).values_list("symbol", "body_id"))
+        for symbol in sorted(drafts, key=len, reverse=True):
+            rest = address.strip("/")[len(symbol) + 1 :]
+            body, _, label = rest.partition("/")
+            wanted = [(drafts[symbol], rest)] + ([(body, label)] if label else [])
+            for body_id, subject_label in wanted:
+                vote = self.filter(draft__symbol=symbol, body_id=body_id, subject_label=subject_label).first()
+                if vote is not None:
+                    return vote
+        return None
+
     def matching(self, text: str) -> "VoteQuerySet":
         """Votes whose draft symbol or title, or the paragraph voted on, contains `text` (any language); a vote on
         the whole draft also matches text in any of the draft's paragraphs."""

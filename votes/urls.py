@@ -8,7 +8,10 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("votes/", views.vote_list, name="vote-list"),
     path("votes/count/", views.vote_count, name="vote-count"),
-    path("votes/<int:pk>/", views.vote_detail, name="vote-detail"),
+    # A vote by what it is: its draft's symbol and subject (votes.links.vote_address). The id and Voeten's
+    # roll-call id redirect there.
+    path("votes/<int:pk>/", views.vote_by_id, name="vote-detail"),
+    path("votes/voeten/<int:rcid>/", views.vote_by_roll_call, name="vote-roll-call"),
     path("drafts/", views.draft_list, name="draft-list"),
     # A symbol contains slashes (A/C.1/79/L.53/Rev.1): the `path` converter, and the trailing slash stays ours.
     path("drafts/<path:symbol>/", views.draft_detail, name="draft-detail"),
@@ -16,6 +19,7 @@ urlpatterns = [
     path("countries/compare/", views.country_compare, name="country-compare"),
     path("countries/<str:iso3>/", views.country_detail, name="country-detail"),
     path("search/", views.search, name="search"),
+    path("votes/<path:address>/", views.vote_detail, name="vote-page"),
     path("sources/", views.sources, name="sources"),
     path("api/", views.api_page, name="api"),
     path("downloads/tally-record.zip", views.record_download, name="record-download"),

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from . import api, citations, dump, exports
 from .filters import COMPARE_KEYS, CompareForm, CountryFilterSet, DraftFilterSet, VoteFilterSet, country_choices
+from .links import vote_address
 from .listing import Listing, partial_wanted
 from .models import AgreementScore, Correction, Country, CountryTally, Dataset, Document, Draft, RollCall, Session, Vote, page_language
 from .pagination import rows_in_order
@@ -116,14 +117,27 @@ class ListedCountry:
         return self.iso3
 
 
-def vote_detail(request, pk: int):
+def _to_vote_page(request, vote: Vote):
+    return redirect_keeping_query(request, "vote-page", vote_address(vote.draft.symbol, vote.draft.body_id, vote.body_id, vote.subject_label))
+
+
+def vote_by_id(request, pk: int):
+    """The address a vote had before it was addressed by what it is: a permanent redirect there."""
+    return _to_vote_page(request, get_object_or_404(Vote.objects.select_related("draft"), pk=pk))
+
+
+def vote_by_roll_call(request, rcid: int):
+    """A plenary vote by its roll-call id in Voeten's data: a permanent redirect to its page."""
+    return _to_vote_page(request, get_object_or_404(Vote.objects.select_related("draft"), roll_call__rcid=rcid))
+
+
+def vote_detail(request, address: str):
     """One vote: what was voted on, outcome, tallies, the countries under each position, intentions, siblings."""
-    vote = get_object_or_404(
-        Vote.objects.select_related(
-            "draft__agenda_item", "draft__body", "draft__session", "body", "session", "paragraph", "roll_call__dataset", "document"
-        ),
-        pk=pk,
-    )
+    vote = Vote.objects.select_related(
+        "draft__agenda_item", "draft__body", "draft__session", "body", "session", "paragraph", "roll_call__dataset", "document"
+    ).at_address(address)
+    if vote is None:
+        raise Http404(_("No vote at %(address)s.") % {"address": address})
     roll_call = getattr(vote, "roll_call", None)
     fmt = exports.wants_export(request)
     if fmt == "":

@@ -162,9 +162,9 @@ def test_a_corrected_position_moves_the_stored_agreement_figures(seed, editor_cl
 def test_a_votes_public_page_lists_its_corrections(seed, editor_client, client):
     position = Position.objects.get(vote__draft=seed, vote__subject_label="PP18", country="CIV")
     assert correct_position(editor_client, position, "abstain").status_code == 302
-    page = client.get(reverse("vote-detail", args=[position.vote_id])).content.decode()
+    page = client.get(reverse("vote-detail", args=[position.vote_id]), follow=True).content.decode()
     assert "Corrections" in page and "CIV position <del>yes</del> → <ins>abstain</ins>" in page
     assert "Côte d’Ivoire abstained" in page
     # Another vote of the draft lists none.
     other = Vote.objects.get(draft=seed, subject_label="whole")
-    assert 'id="corrections-heading"' not in client.get(reverse("vote-detail", args=[other.pk])).content.decode()
+    assert 'id="corrections-heading"' not in client.get(reverse("vote-detail", args=[other.pk]), follow=True).content.decode()

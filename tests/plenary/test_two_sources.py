@@ -75,7 +75,7 @@ def test_the_dataset_shape_still_gives_back_its_rows(client, countries):
 def test_the_vote_page_shows_the_differences_and_the_command_prints_them(client, countries):
     import_voeten(EXTRACT)
     ingest_plenary_file(RECORD)
-    page = client.get(reverse("vote-detail", args=[whole_vote().pk])).content.decode()
+    page = client.get(reverse("vote-detail", args=[whole_vote().pk]), follow=True).content.decode()
     assert "is the same vote, compared" in page and "lists Monaco as voting yes" in page
     out = io.StringIO()
     call_command("compare_sources", stdout=out)

@@ -69,7 +69,7 @@ def test_issue_important_and_rcid_filter_the_list(client, extract):
 
 def test_the_vote_page_names_its_source_and_its_flags(client, extract):
     vote = Vote.objects.get(roll_call__rcid=941)
-    page = client.get(reverse("vote-detail", args=[vote.pk])).content.decode()
+    page = client.get(reverse("vote-detail", args=[vote.pk]), follow=True).content.decode()
     assert "roll call 941" in page and "Voeten" in page and "CC0" in page
     assert "lists disagree with the tally" in page
     assert "Recorded in the dataset" in page
@@ -112,7 +112,7 @@ def test_the_sources_page_lists_documents_and_the_dataset(client, seed):
 
 def test_a_roll_calls_citation_names_the_dataset(client, extract):
     vote = Vote.objects.get(roll_call__rcid=941)
-    page = client.get(reverse("vote-detail", args=[vote.pk])).content.decode()
+    page = client.get(reverse("vote-detail", args=[vote.pk]), follow=True).content.decode()
     assert "hdl:1902.1/12379, roll call 941" in page and "@misc{tally-vote-voeten-941-roll-call-941," in page
 
 

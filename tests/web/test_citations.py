@@ -17,7 +17,7 @@ def citation_of(page: str) -> tuple[str, str]:
 
 def test_a_vote_page_cites_the_draft_the_report_and_itself(client, seed):
     vote = Vote.objects.get(draft=seed, subject_label="PP18")
-    url = reverse("vote-detail", args=[vote.pk])
+    url = reverse("vote-page", args=[f"{seed.symbol}/PP18"])
     text, bibtex = citation_of(client.get(url).content.decode())
     assert seed.symbol in text and "PP18" in text and f"http://testserver{url}" in text
     assert "UN document A/C.1/79/" in text  # the committee report the vote was read from
@@ -34,7 +34,7 @@ def test_draft_and_country_pages_carry_a_citation(client, seed):
 
 def test_vote_and_draft_pages_link_their_un_documents_in_the_pages_language(client, seed):
     vote = Vote.objects.get(draft=seed, subject_label="PP18")
-    page = client.get(reverse("vote-detail", args=[vote.pk])).content.decode()
+    page = client.get(reverse("vote-detail", args=[vote.pk]), follow=True).content.decode()
     assert f'href="https://undocs.org/en/{seed.symbol}"' in page
     assert vote.document.file_name in page and vote.document.sha256[:10] in page  # the seed prints no report symbol
     page = client.get(reverse("draft-detail", args=[seed.symbol]), HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
@@ -48,5 +48,5 @@ def test_a_plenary_vote_links_its_verbatim_record_and_resolution(client, countri
 
     ingest_plenary_file(Path(__file__).resolve().parents[2] / "corpus" / "plenary" / "A-79-PV.29_en.txt")
     vote = Vote.objects.get(document__symbol="A/79/PV.29")
-    page = client.get(reverse("vote-detail", args=[vote.pk])).content.decode()
+    page = client.get(reverse("vote-detail", args=[vote.pk]), follow=True).content.decode()
     assert 'href="https://undocs.org/en/A/79/PV.29"' in page and 'href="https://undocs.org/en/A/RES/79/6"' in page

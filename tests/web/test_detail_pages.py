@@ -6,7 +6,7 @@ from .factories import CountryFactory, DraftFactory, make_vote
 
 
 def test_vote_page_shows_text_tallies_positions_and_intentions(client, mini):
-    response = client.get(f"/votes/{mini['pp2'].pk}/")
+    response = client.get(f"/votes/{mini['pp2'].pk}/", follow=True)
     assert response.status_code == 200
     html = response.content.decode()
     assert "A/C.1/79/L.53/Rev.1: paragraph PP2" in html
@@ -21,11 +21,11 @@ def test_vote_page_shows_text_tallies_positions_and_intentions(client, mini):
     assert re.search(r'<li data-country="CIV">.*intended: Abstain', html)
     assert "Subsequently, Côte d&#x27;Ivoire intended to abstain." in html
     # Links to the other actions on the draft.
-    assert f'href="/votes/{mini["op1"].pk}/"' in html and f'href="/votes/{mini["whole"].pk}/"' in html
+    assert 'href="/votes/A/C.1/79/L.53/Rev.1/OP1/"' in html and 'href="/votes/A/C.1/79/L.53/Rev.1/whole/"' in html
 
 
 def test_vote_without_a_vote_has_no_lists(client, mini):
-    html = client.get(f"/votes/{mini['consensus'].pk}/").content.decode()
+    html = client.get(f"/votes/{mini['consensus'].pk}/", follow=True).content.decode()
     assert "Without a vote" in html
     assert "How each country voted" not in html
 
@@ -38,9 +38,10 @@ def test_vote_page_query_budget(client, mini, django_assert_max_num_queries):
     for n in range(30):
         CountryFactory(iso3=f"Z{n:02d}")
     make_vote(mini["other"], "OP1", yes=[f"Z{n:02d}" for n in range(30)])
-    # The vote, its intentions, positions, sibling actions and corrections: a constant, whatever the Members.
-    with django_assert_max_num_queries(6):
-        assert client.get(f"/votes/{mini['pp2'].pk}/").status_code == 200
+    # The address's draft, the vote, its intentions, positions, sibling actions and corrections: a constant,
+    # whatever the Members.
+    with django_assert_max_num_queries(7):
+        assert client.get("/votes/A/C.1/79/L.53/Rev.1/PP2/").status_code == 200
 
 
 def test_draft_page_shows_sponsors_actions_and_text(client, mini):
@@ -89,12 +90,13 @@ def test_draft_list_htmx_fragment(client, mini):
     assert "HX-Request" in response["Vary"]
 
 
-def test_template_url_filters_match_reverse():
+def test_template_url_filters_match_reverse(db):
     from django.urls import reverse
 
     from votes.templatetags.tally import country_url, draft_url, vote_url
 
-    assert vote_url(12) == reverse("vote-detail", args=[12])
+    vote = make_vote(DraftFactory(symbol="A/C.1/79/L.7"), "amendment:A/C.1/79/L.60", yes=["CHN"])
+    assert vote_url(vote) == reverse("vote-page", args=["A/C.1/79/L.7/amendment:A/C.1/79/L.60"])
     for symbol in ("A/C.1/79/L.53/Rev.1", "A/RES/79/1 (Part I)", "A/C.3/79/L.2*"):
         assert draft_url(symbol) == reverse("draft-detail", args=[symbol])
     assert country_url("CHN") == reverse("country-detail", args=["CHN"])
@@ -112,7 +114,7 @@ def test_links_are_reversed_by_name_under_the_script_prefix(client, mini):
     vote = make_vote(draft, "whole", yes=["CHN"], no=["USA"])
     set_script_prefix("/tally/")
     try:
-        draft_href, vote_href = reverse("draft-detail", args=[draft.symbol]), reverse("vote-detail", args=[vote.pk])
+        draft_href, vote_href = reverse("draft-detail", args=[draft.symbol]), reverse("vote-page", args=[f"{draft.symbol}/whole"])
         assert draft_href == "/tally/drafts/A/RES/79/1%20(Part%20I)*/"
         table = client.get("/votes/").content.decode()
         assert f'<a href="{draft_href}">A/RES/79/1 (Part I)*</a>' in table and f'<a href="{vote_href}">' in table
@@ -137,6 +139,9 @@ def test_links_reversed_once_equal_reverse_for_any_key():
             for symbol in ("A/C.3/79/L.2 #?%", "A/C.1/79/L.9/Rév.1", "A/C.1/79/L.1/", MARKER, f"A/{MARKER}/L.1"):
                 assert page_path("draft-detail", symbol) == reverse("draft-detail", args=[symbol])
             assert page_path("vote-detail", 9081726354) == reverse("vote-detail", args=[9081726354])
+            assert page_path("vote-page", "A/C.1/79/L.1/GA/amendment:A/C.1/79/L.60") == reverse(
+                "vote-page", args=["A/C.1/79/L.1/GA/amendment:A/C.1/79/L.60"]
+            )
             assert page_path("country-detail", "CIV") == reverse("country-detail", args=["CIV"])
         finally:
             clear_script_prefix()

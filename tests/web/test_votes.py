@@ -28,7 +28,9 @@ def symbols(response) -> list[str]:
 
 def test_url_scheme_is_stable():
     assert reverse("vote-list") == "/votes/"
-    assert reverse("vote-detail", args=[7]) == "/votes/7/"
+    assert reverse("vote-detail", args=[7]) == "/votes/7/"  # redirects to the readable address
+    assert reverse("vote-page", args=["A/C.1/79/L.53/Rev.1/PP18"]) == "/votes/A/C.1/79/L.53/Rev.1/PP18/"
+    assert reverse("vote-roll-call", args=[4291]) == "/votes/voeten/4291/"
     assert reverse("draft-detail", args=["A/C.1/79/L.53/Rev.1"]) == "/drafts/A/C.1/79/L.53/Rev.1/"
     assert reverse("country-detail", args=["CHN"]) == "/countries/CHN/"
     assert reverse("country-compare") == "/countries/compare/"

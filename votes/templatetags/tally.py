@@ -10,7 +10,7 @@ from django.urls import get_script_prefix
 from django.utils.translation import get_language
 
 from .. import labels
-from ..links import page_path
+from ..links import page_path, vote_path
 from ..models import LANGUAGES, page_language
 
 register = template.Library()
@@ -79,8 +79,9 @@ def percent(value) -> str:
 
 
 @register.filter
-def vote_url(pk) -> str:
-    return page_path("vote-detail", pk)
+def vote_url(vote) -> str:
+    """A vote's readable address (its draft loaded: the lists select it)."""
+    return vote_path(vote)
 
 
 @register.filter
