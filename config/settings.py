@@ -107,8 +107,10 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Several writers (runserver + an ingest in another shell) should wait, not fail.
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    # Several writers (runserver + an ingest in another shell) should wait, not fail: a transaction takes the
+    # write lock when it begins (IMMEDIATE), so one that has read cannot then fail to write ("database is
+    # locked" without waiting), and two ingests of one file run one after the other (votes.figures).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(timeout=20, transaction_mode="IMMEDIATE")
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # PostgreSQL's default random_page_cost (4) prices random reads for spinning disks; on SSD storage, where
     # they cost about what sequential ones do, it makes the planner scan whole tables instead of using the text
