@@ -5,7 +5,8 @@ test database on PostgreSQL; an SQLite file on SQLite, whose test database lives
 outcome through `record_state`, also in a child, so that both backends are checked the same way.
 
     python -m tests.processes run START_FILE COMMAND ARGS…   # connect, print "connected", wait for START_FILE
-                                                             # (all children start together), run the command
+                                                             # (all children start together), run the command,
+                                                             # print "done in S s"
     python -m tests.processes state                          # the record's sizes and its figures, as JSON
 """
 
@@ -134,7 +135,9 @@ def main(argv: list[str]) -> int:
         print("connected", flush=True)
         while not start_file.exists():
             time.sleep(0.002)
+        started = time.perf_counter()
         call_command(*command)
+        print(f"done in {time.perf_counter() - started:.3f} s", flush=True)
         return 0
     raise SystemExit(f"unknown: {argv[0]}")
 
