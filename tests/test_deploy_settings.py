@@ -1,31 +1,16 @@
 """Production settings (issue 18, fault 5): with the environment docker-compose.yml gives the web service,
 `manage.py check --deploy --fail-level WARNING` is clean, and the HTTPS, cookie and CSP settings come from it."""
 
-import re
 import secrets
 import subprocess
 import sys
 from pathlib import Path
 
-import yaml
+import pytest
+
+from benchmarks.compose import MissingVariable, web_environment
 
 ROOT = Path(__file__).resolve().parent.parent
-# ${NAME:-default} and ${NAME:?message}, as docker compose interpolates them.
-VARIABLE = re.compile(r"\$\{(?P<name>\w+)(?::(?P<kind>[-?])(?P<rest>[^}]*))?\}")
-
-
-def compose_environment(given: dict[str, str]) -> dict[str, str]:
-    """The web service's environment, interpolated from `given` as docker compose would."""
-    service = yaml.safe_load((ROOT / "docker-compose.yml").read_text())["services"]["web"]
-
-    def value(match):
-        name, kind, rest = match["name"], match["kind"], match["rest"]
-        if name in given:
-            return given[name]
-        assert kind != "?", f"docker compose would refuse to start without {name}: {rest}"
-        return rest if kind == "-" else ""
-
-    return {key: VARIABLE.sub(value, str(raw)) for key, raw in service["environment"].items()}
 
 
 def run_python(environment: dict[str, str], *args: str) -> subprocess.CompletedProcess:
@@ -34,15 +19,20 @@ def run_python(environment: dict[str, str], *args: str) -> subprocess.CompletedP
     return subprocess.run([sys.executable, *args], cwd=ROOT, env={**base, **environment}, capture_output=True, text=True, timeout=120)
 
 
-def test_check_deploy_is_clean_with_the_compose_environment():
-    environment = compose_environment({"SECRET_KEY": secrets.token_urlsafe(50)})
+def test_compose_refuses_to_start_without_a_secret_key():
+    with pytest.raises(MissingVariable, match="SECRET_KEY"):
+        web_environment({})
+
+
+def test_check_deploy_is_clean_with_the_web_environment():
+    environment = web_environment({"SECRET_KEY": secrets.token_urlsafe(50)})
     completed = run_python(environment, "manage.py", "check", "--deploy", "--fail-level", "WARNING")
     assert completed.returncode == 0, completed.stdout + completed.stderr
     assert "no issues" in completed.stdout
 
 
 def test_the_compose_environment_turns_https_and_the_policy_on():
-    environment = compose_environment({"SECRET_KEY": secrets.token_urlsafe(50)})
+    environment = web_environment({"SECRET_KEY": secrets.token_urlsafe(50)})
     shown = run_python(
         environment,
         "-c",
