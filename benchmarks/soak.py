@@ -23,7 +23,6 @@ import signal
 import socket
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from collections import Counter
@@ -39,6 +38,7 @@ MAX_CLIENTS = 200
 MAX_SECONDS = 600
 REQUEST_TIMEOUT = 30
 RESTART_COMMAND = "pg_ctlcluster --skip-systemctl-redirect 15 main restart"
+LOG = ROOT / "bench-results" / "soak-gunicorn.log"
 
 
 @dataclass
@@ -57,7 +57,6 @@ class Phase:
     answers: list[Answer] = field(default_factory=list)
     connections: list[int] = field(default_factory=list)  # the app's database connections, sampled
     tracebacks: int = 0
-    log_lines: list[str] = field(default_factory=list)
     restart: tuple[float, float] | None = None  # the restart command's start and end, seconds into the phase
 
     @property
@@ -84,7 +83,7 @@ class Phase:
             begun, ended = self.restart
             not_ok = [a for a in self.answers if a.status != 200 and a.started >= begun - 1]
             served_again = min((a.started + a.seconds for a in self.answers if a.status == 200 and a.started >= ended), default=None)
-            lines.append(f"  PostgreSQL restart: {ended - begun:.1f} s ({begun:.1f}–{ended:.1f} s into the phase)")
+            lines.append(f"  outage (the restart or cut-off command): {ended - begun:.1f} s, {begun:.1f}–{ended:.1f} s into the phase")
             if not_ok:
                 lines.append(
                     f"  answers other than 200 around it: {len(not_ok):,}, from {min(a.started for a in not_ok):.1f} s "
@@ -92,7 +91,7 @@ class Phase:
                 )
             lines.append(
                 "  served again: "
-                + (f"{served_again - ended:.2f} s after the restart command returned" if served_again is not None else "NOT within the phase")
+                + (f"{served_again - ended:.2f} s after the command returned" if served_again is not None else "NOT within the phase")
             )
         return lines
 
@@ -217,15 +216,28 @@ def run_phase(
         handle.seek(log_start)
         logged = handle.read()
     phase.tracebacks = logged.count("Traceback")
-    phase.log_lines = [line for line in logged.splitlines() if line.strip()][:5]
     for line in phase.lines():
         log(line)
     return phase
 
 
+def cut_off(database_url: str, dbname: str, seconds: float) -> None:
+    """An outage of this database only (other databases of the server, other people's, are not touched): its
+    connections are ended and new ones refused for `seconds`."""
+    import psycopg
+
+    with psycopg.connect(database_url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as admin:
+        admin.execute(f'ALTER DATABASE "{dbname}" ALLOW_CONNECTIONS false')
+        try:
+            admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", [dbname])
+            time.sleep(seconds)
+        finally:
+            admin.execute(f'ALTER DATABASE "{dbname}" ALLOW_CONNECTIONS true')
+
+
 def soak(
     *, clients: int = 50, seconds: float = 60, restart: bool = True, restart_command: str = RESTART_COMMAND,
-    workers: int = 3, votes: int = 2000, log=print,
+    workers: int = 3, votes: int = 2000, cut_off_seconds: float = 0, log_path: Path | None = None, log=print,
 ) -> list[Phase]:
     from django.db import connection
 
@@ -244,7 +256,9 @@ def soak(
     log(f"record: {counts['votes']:,} votes, {counts['positions']:,} positions; {len(urls)} pages in the mix")
     connection.close()
     phases = []
-    with tempfile.TemporaryDirectory() as folder, Server(database_url, workers, Path(folder) / "gunicorn.log") as server:
+    log_path = log_path or LOG
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    with Server(database_url, workers, log_path) as server:
         log(f"gunicorn: {server.workers} workers on 127.0.0.1:{server.port}, CONN_MAX_AGE "
             f"{server.environment.get('CONN_MAX_AGE')}, load {bench.load_average()}")
         phases.append(run_phase("steady", server, urls, clients, seconds, settings_dict["NAME"], log=log))
@@ -260,8 +274,17 @@ def soak(
             phases.append(
                 run_phase("PostgreSQL restarted mid-run", server, urls, clients, seconds, settings_dict["NAME"], restart_midway, log)
             )
-        for phase in phases:
-            if phase.tracebacks:
-                log(f"{phase.name}: first log lines: " + " | ".join(phase.log_lines))
-    log(f"load after: {bench.load_average()}")
+        if cut_off_seconds:
+
+            def cut_off_midway(began: float) -> tuple[float, float]:
+                time.sleep(seconds / 3)
+                start = time.monotonic() - began
+                log(f"  cutting the database off for {cut_off_seconds:.0f} s (its connections ended, new ones refused)")
+                cut_off(database_url, settings_dict["NAME"], cut_off_seconds)
+                return start, time.monotonic() - began
+
+            phases.append(
+                run_phase("database cut off mid-run", server, urls, clients, seconds, settings_dict["NAME"], cut_off_midway, log)
+            )
+    log(f"load after: {bench.load_average()}; gunicorn's log: {log_path}")
     return phases

@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent.parent
-PAGES = ["/", "/votes/?country=CHN&position=no", "/countries/CHN/", "/countries/compare/?a=CHN&b=USA", "/search/?q=space"]
+PAGES = ["/", "/votes/?country=CHN&position=no", "/countries/CHN/", "/countries/compare/?a=CHN&b=USA", "/search/?q=space",
+         "/votes/?format=csv", "/votes/?country=CHN&format=json", "/countries/compare/?a=CHN&b=USA&format=csv"]
 
 CLIENT = """
 import django, json, os, sys
