@@ -81,18 +81,16 @@ class Phase:
         ]
         if self.restart:
             begun, ended = self.restart
-            not_ok = [a for a in self.answers if a.status != 200 and a.started >= begun - 1]
-            served_again = min((a.started + a.seconds for a in self.answers if a.status == 200 and a.started >= ended), default=None)
             lines.append(f"  outage (the restart or cut-off command): {ended - begun:.1f} s, {begun:.1f}–{ended:.1f} s into the phase")
+            not_ok = [a for a in self.answers if a.status != 200]
             if not_ok:
+                last = max(a.started for a in not_ok)
                 lines.append(
-                    f"  answers other than 200 around it: {len(not_ok):,}, from {min(a.started for a in not_ok):.1f} s "
-                    f"to {max(a.started + a.seconds for a in not_ok):.1f} s"
+                    f"  answers other than 200: {len(not_ok):,}, to requests sent {min(a.started for a in not_ok):.1f}–{last:.1f} s "
+                    f"into the phase; every request sent after that was served ({last - begun:.1f} s after the outage began)"
                 )
-            lines.append(
-                "  served again: "
-                + (f"{served_again - ended:.2f} s after the command returned" if served_again is not None else "NOT within the phase")
-            )
+            else:
+                lines.append("  answers other than 200: none (requests waited out the outage)")
         return lines
 
 
