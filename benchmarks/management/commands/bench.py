@@ -20,6 +20,11 @@ class Command(BaseCommand):
         parser.add_argument("--only", nargs="*", help="Only pages whose name contains one of these words (and parse/ingest).")
         parser.add_argument("--no-write", action="store_true", help="Do not write benchmarks/latest.md.")
         parser.add_argument(
+            "--datasette", action="store_true",
+            help="Also serve the record from Datasette (an SQLite copy) and time equivalent pages beside Tally's.",
+        )
+        parser.add_argument("--datasette-only", action="store_true", help="Only the side-by-side with Datasette.")
+        parser.add_argument(
             "--explain", metavar="URL", help="Only print the queries of one page with their EXPLAIN ANALYZE plans."
         )
 
@@ -29,15 +34,28 @@ class Command(BaseCommand):
 
             self.stdout.write(report(options["explain"]))
             return
+        log = lambda message: self.stderr.write(message)  # noqa: E731
+        peer_lines = []
+        if options["datasette"] or options["datasette_only"]:
+            from benchmarks import peer
+
+            bench.prepare(options["votes"], options["seed"], options["regenerate"], log)
+            pages, counts = peer.compare(repeat=options["repeat"], log=log)
+            peer_lines = peer.markdown(pages, counts, options["repeat"])
+            self.stdout.write("\n".join(peer_lines))
+            if options["datasette_only"]:
+                if not options["no_write"]:
+                    self.stdout.write(f"written to {peer.write_section(peer_lines)}")
+                return
         result = bench.run(
             repeat=options["repeat"],
             votes=options["votes"],
             seed=options["seed"],
             regenerate=options["regenerate"],
             only=options["only"],
-            log=lambda message: self.stderr.write(message),
+            log=log,
         )
         self.stdout.write(bench.markdown(result, urls=False))
         if not options["no_write"]:
-            path = bench.write_latest(result)
+            path = bench.write_latest(result, extra=peer_lines)
             self.stdout.write(f"written to {path}")
