@@ -5,20 +5,10 @@ import re
 
 import pytest
 
+from tests.conftest import restore_reference_rows
 from web.factories import build_mini
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def restore_reference_rows():
-    """A transactional test's flush empties the tables, the bodies a data migration loaded too. (serialized_rollback
-    cannot restore them here: under Playwright's sync API, Django's per-context connection is another object than
-    the one that holds the serialized contents.)"""
-    from votes.models import Body
-    from votes.reference_data import body_rows
-
-    for row in body_rows():
-        Body.objects.update_or_create(code=row.pop("code"), defaults={**row, "order": int(row["order"])})
 
 
 @pytest.fixture

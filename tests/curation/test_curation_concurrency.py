@@ -19,8 +19,8 @@ from votes.models import Document, Position
 STAFF = 4
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_simultaneous_confirmations_ingest_once(countries):
+@pytest.mark.django_db(transaction=True)
+def test_simultaneous_confirmations_ingest_once(reference_rows, countries):
     if connection.vendor != "postgresql":
         pytest.skip("threads share SQLite's in-memory test database, which answers 'locked' instead of waiting")
     # Another report of the session stored first: the race is on the document, not on creating the session.

@@ -65,8 +65,8 @@ def test_an_sqlite_backup_restores_every_table(tmp_path):
         assert after[name] == before[name], name
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_a_postgresql_dump_restores_every_table(countries, tmp_path):
+@pytest.mark.django_db(transaction=True)
+def test_a_postgresql_dump_restores_every_table(reference_rows, countries, tmp_path):
     if connection.vendor != "postgresql" or not shutil.which("pg_dump"):
         pytest.skip("PostgreSQL and pg_dump are needed")
     original = processes.postgresql_url(connection.settings_dict)
