@@ -10,7 +10,7 @@ PORT ?= 8000
 # Development defaults for `make run`; production sets its own (see .env.example).
 RUN_ENV := DEBUG=$${DEBUG:-1}
 
-.PHONY: setup run load test bench lint clean
+.PHONY: setup run load test bench soak lint clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -40,6 +40,11 @@ bench: setup
 	@SECRET_KEY=$${SECRET_KEY:-bench-only-secret-key} $(PY) manage.py bench $(BENCH_ARGS)
 	@SECRET_KEY=$${SECRET_KEY:-bench-only-secret-key} DATABASE_URL=$${REAL_DATABASE_URL:-$${DATABASE_URL:-sqlite:///tally-bench}_real} \
 		$(PY) manage.py bench --record real $(BENCH_ARGS)
+
+# N clients × T seconds under gunicorn with compose's environment, then with a PostgreSQL restart mid-run
+# (benchmarks/soak.py). PostgreSQL in DATABASE_URL; e.g. SOAK_ARGS="--clients 20 --seconds 30 --no-restart".
+soak: setup
+	@SECRET_KEY=$${SECRET_KEY:-soak-only-secret-key} $(PY) manage.py soak $(SOAK_ARGS)
 
 clean:
 	rm -rf $(VENV) tally.sqlite3 staticfiles .pytest_cache

@@ -600,7 +600,8 @@ def markdown(run_: BenchRun, urls: bool = True) -> str:
     return "\n".join(out)
 
 
-def write_latest(run_: BenchRun, path: Path = LATEST) -> Path:
+def write_latest(run_: BenchRun, path: Path = LATEST, extra: list[str] | None = None) -> Path:
+    """`extra`: further sections (the side-by-side with Datasette)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(markdown(run_), encoding="utf-8")
+    path.write_text(markdown(run_) + ("\n" + "\n".join(extra) if extra else ""), encoding="utf-8")
     return path

@@ -50,6 +50,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "config.middleware.ContentSecurityPolicyMiddleware",
+    "config.middleware.DatabaseUnavailableMiddleware",
     "votes.middleware.RejectNulMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -104,11 +106,16 @@ DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'tally.sqlite3'}"),
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
+        # A kept connection is checked before a request reuses it: after a database restart the first request
+        # of each worker reconnects instead of failing on a dead socket.
+        conn_health_checks=env_bool("CONN_HEALTH_CHECKS", True),
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Several writers (runserver + an ingest in another shell) should wait, not fail.
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    # Several writers (runserver + an ingest in another shell) should wait, not fail: a transaction takes the
+    # write lock when it begins (IMMEDIATE), so one that has read cannot then fail to write ("database is
+    # locked" without waiting), and two ingests of one file run one after the other (votes.figures).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(timeout=20, transaction_mode="IMMEDIATE")
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # PostgreSQL's default random_page_cost (4) prices random reads for spinning disks; on SSD storage, where
     # they cost about what sequential ones do, it makes the planner scan whole tables instead of using the text
@@ -152,6 +159,31 @@ STORAGES = {
 }
 
 LOGIN_URL = "admin:login"
+
+# --- HTTPS and the browser's protections -----------------------------------------------------------------------
+# Off by default (development serves plain HTTP on 127.0.0.1); docker-compose.yml turns them on. Behind a proxy
+# that ends TLS, SECURE_PROXY_SSL_HEADER names the header it sets, e.g. "HTTP_X_FORWARDED_PROTO,https": only
+# set it when the proxy always sets or strips that header, or a client could claim HTTPS.
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)
+_proxy_header = [part.strip() for part in os.environ.get("SECURE_PROXY_SSL_HEADER", "").split(",") if part.strip()]
+if len(_proxy_header) != 2 and _proxy_header:
+    raise ImproperlyConfigured('SECURE_PROXY_SSL_HEADER is "HEADER,value", e.g. "HTTP_X_FORWARDED_PROTO,https".')
+SECURE_PROXY_SSL_HEADER = tuple(_proxy_header) or None
+X_FRAME_OPTIONS = "DENY"
+
+# Sent on every response (config.middleware). Pages load scripts and style sheets from this site only (htmx is
+# vendored under static/, no inline script); style *attributes* are allowed because the tally bars' proportions
+# and Django's admin templates set them, while <style> elements and inline scripts stay refused. Override with
+# the environment (an empty value sends none).
+CONTENT_SECURITY_POLICY = os.environ.get(
+    "CONTENT_SECURITY_POLICY",
+    "default-src 'self'; script-src 'self'; style-src 'self'; style-src-attr 'unsafe-inline'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+)
 
 LOGGING = {
     "version": 1,

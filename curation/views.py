@@ -92,9 +92,12 @@ def upload_report(request, model_admin):
             context.update(file_name=file_name, problems=_problems(error), title="The report was not ingested")
             return TemplateResponse(request, template, context)
         _forget(request, confirm.cleaned_data["sha256"])
-        if result.document_id:
+        if result.already_ingested:
+            # Someone else confirmed the same bytes first (ingests run one at a time): theirs is the record.
+            messages.info(request, f"{file_name} was already ingested: nothing changed.")
+        else:
             _log_addition(request, result)
-        messages.success(request, f"Ingested {file_name}: {result.status}.")
+            messages.success(request, f"Ingested {file_name}: {result.status}.")
         for conflict in result.conflicts:
             messages.warning(request, f"Hand correction kept: {conflict}")
         if result.document_id:

@@ -4,18 +4,25 @@ Rows are streamed (StreamingHttpResponse over `values_list(...).iterator(chunk_s
 100,000 rows never holds them in memory. Rows name the subject by label (`whole`, `PP18`), the draft by symbol
 and countries by ISO3. With a country, one row per (vote, country) position; `codes=voeten` writes positions as
 1 yes, 2 abstain, 3 no, 8 absent.
+
+The first rows are read before the response is returned, so a database that cannot be reached is a 503 like any
+page's (config.middleware), not a stream that fails at its first byte; one lost later aborts the transfer.
 """
 
 from __future__ import annotations
 
 import csv
 import datetime
+import errno
 import functools
 import io
+import itertools
 import json
+import logging
 import re
 from typing import Iterable, Iterator, Sequence
 
+from django.db import InterfaceError, OperationalError
 from django.db.models import Value
 from django.http import HttpResponse, StreamingHttpResponse
 from django.utils import timezone
@@ -28,6 +35,8 @@ from .models import Country, Position, RollCall
 
 FORMATS = ("csv", "json")
 CHUNK_SIZE = 2000
+
+logger = logging.getLogger(__name__)
 
 # (column, source field) of a vote row.
 VOTE_COLUMNS: list[tuple[str, str]] = [
@@ -348,13 +357,34 @@ def _filtered(query: dict) -> str:
     return ("-" + re.sub(r"[^A-Za-z0-9.]+", "-", "-".join(parts)).strip("-"))[:100].rstrip("-") if parts else ""
 
 
+def _started(rows: Iterable[list]) -> Iterator[list]:
+    """The rows with the first one read now, inside the view (its query run, or failed: a 503)."""
+    rows = iter(rows)
+    first = next(rows, None)
+    return rows if first is None else itertools.chain([first], rows)
+
+
+def _aborted_if_the_database_is_lost(chunks: Iterator[str]) -> Iterator[str]:
+    """A stream whose database goes away half-way cannot become an error page (its status is sent): its transfer
+    is aborted as a reset connection, which the client sees as a body cut short (never one that looks whole), and
+    the log gets one line instead of a server's traceback."""
+    try:
+        yield from chunks
+    except (OperationalError, InterfaceError) as error:
+        logger.warning("database lost during an export, transfer aborted: %s", (str(error).splitlines() or [""])[0])
+        raise ConnectionResetError(errno.ECONNRESET, "database lost during an export") from None
+
+
 def export_response(request, fmt: str, name: str, columns: list[str], rows: Iterable[list]) -> StreamingHttpResponse:
     query = {key: values if len(values) > 1 else values[0] for key, values in request.GET.lists() if key != "format"}
+    rows = _started(rows)
     if fmt == "csv":
-        response = StreamingHttpResponse(_csv_stream(columns, rows), content_type="text/csv; charset=utf-8")
+        stream = _aborted_if_the_database_is_lost(_csv_stream(columns, rows))
+        response = StreamingHttpResponse(stream, content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="tally-{name}{_filtered(query)}.csv"'
     else:
-        response = StreamingHttpResponse(_json_stream(columns, rows, query), content_type="application/json; charset=utf-8")
+        stream = _aborted_if_the_database_is_lost(_json_stream(columns, rows, query))
+        response = StreamingHttpResponse(stream, content_type="application/json; charset=utf-8")
     response["Access-Control-Allow-Origin"] = "*"
     return response
 

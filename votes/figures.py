@@ -265,6 +265,22 @@ class Change:
 
 _active: ContextVar[Change | None] = ContextVar("figures_change", default=None)
 
+# The key of PostgreSQL's advisory lock for changes of the record: any constant every process shares.
+RECORD_LOCK_KEY = int.from_bytes(b"tally", "big")
+
+
+def lock_the_record() -> None:
+    """Wait until no other transaction is changing the record, then hold that right until this one ends.
+
+    One writer at a time: two ingests of the same file would otherwise both find no document and both insert it
+    (the second dies on the unique checksum), and two changes summing into the same agreement rows could
+    deadlock. The waiting transaction then reads what the first committed (PostgreSQL reads committed rows at
+    each statement), so it finds the report stored and reports it unchanged. On SQLite the transaction already
+    holds the database's one write lock from its start (`transaction_mode` IMMEDIATE in config/settings.py)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [RECORD_LOCK_KEY])
+
 
 @contextmanager
 def changing(*, votes: Iterable[int] = (), drafts: Iterable[int] = ()) -> Iterator[Change]:
@@ -276,6 +292,7 @@ def changing(*, votes: Iterable[int] = (), drafts: Iterable[int] = ()) -> Iterat
         return
     change = Change()
     with transaction.atomic():
+        lock_the_record()
         token = _active.set(change)
         try:
             change.include(votes=votes, drafts=drafts)

@@ -5,20 +5,10 @@ import re
 
 import pytest
 
+from tests.conftest import restore_reference_rows
 from web.factories import build_mini
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def restore_reference_rows():
-    """A transactional test's flush empties the tables, the bodies a data migration loaded too. (serialized_rollback
-    cannot restore them here: under Playwright's sync API, Django's per-context connection is another object than
-    the one that holds the serialized contents.)"""
-    from votes.models import Body
-    from votes.reference_data import body_rows
-
-    for row in body_rows():
-        Body.objects.update_or_create(code=row.pop("code"), defaults={**row, "order": int(row["order"])})
 
 
 @pytest.fixture
@@ -39,13 +29,13 @@ def test_changing_a_filter_swaps_results_and_pushes_the_address_without_reload(s
     page.evaluate("window.tallyMarker = 'still here'")
     page.select_option("#id_outcome", "retained")
     page.wait_for_url(re.compile(r"/votes/\?outcome=retained$"))
-    page.wait_for_function("document.querySelectorAll('#results tr[data-vote]').length === 2")
+    page.wait_for_function("() => document.querySelectorAll('#results tr[data-vote]').length === 2")
     assert rows(page) == ["OP1", "PP2"]
     assert page.evaluate("window.tallyMarker") == "still here"  # no full reload
     # Typing in the text box (debounced) narrows further; the address keeps only the parameters set.
     page.fill("#id_q", "undue")
     page.wait_for_url(re.compile(r"/votes/\?q=undue&outcome=retained$"))
-    page.wait_for_function("document.querySelectorAll('#results tr[data-vote]').length === 1")
+    page.wait_for_function("() => document.querySelectorAll('#results tr[data-vote]').length === 1")
     assert rows(page) == ["PP2"]
     # A text search's count comes after its page, loaded by htmx.
     page.wait_for_selector("#results .result-count .count")
@@ -59,7 +49,7 @@ def test_country_filter_shows_positions_and_intention(site, page):
     page.wait_for_url(re.compile(r"country=CIV"))
     page.select_option("#id_position", "yes")
     page.wait_for_url(re.compile(r"country=CIV&position=yes$"))
-    page.wait_for_function("document.querySelectorAll('#results tr[data-vote]').length === 2")
+    page.wait_for_function("() => document.querySelectorAll('#results tr[data-vote]').length === 2")
     assert "stated it intended: Abstain" in page.locator("#results").inner_text()
 
 
@@ -68,19 +58,19 @@ def test_back_button_restores_the_previous_results(site, page):
     page.evaluate("window.tallyMarker = 1")
     page.select_option("#id_subject", "paragraph")
     page.wait_for_url(re.compile(r"subject=paragraph$"))
-    page.wait_for_function("document.querySelectorAll('#results tr[data-vote]').length === 2")
+    page.wait_for_function("() => document.querySelectorAll('#results tr[data-vote]').length === 2")
     page.select_option("#id_outcome", "adopted")
     page.wait_for_url(re.compile(r"subject=paragraph&outcome=adopted$"))
-    page.wait_for_function("document.querySelectorAll('#results tr[data-vote]').length === 0")
+    page.wait_for_function("() => document.querySelectorAll('#results tr[data-vote]').length === 0")
     page.go_back()
     page.wait_for_url(re.compile(r"/votes/\?subject=paragraph$"))
-    page.wait_for_function("document.querySelectorAll('#results tr[data-vote]').length === 2")
+    page.wait_for_function("() => document.querySelectorAll('#results tr[data-vote]').length === 2")
     assert rows(page) == ["OP1", "PP2"]
     assert page.locator("#id_outcome").input_value() == ""  # the form matches the restored results
     assert page.locator("#id_subject").input_value() == "paragraph"
     page.go_back()
     page.wait_for_url(re.compile(r"/votes/$"))
-    page.wait_for_function("document.querySelectorAll('#results tr[data-vote]').length === 4")
+    page.wait_for_function("() => document.querySelectorAll('#results tr[data-vote]').length === 4")
     assert page.evaluate("window.tallyMarker") == 1
 
 

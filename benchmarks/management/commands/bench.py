@@ -25,6 +25,11 @@ class Command(BaseCommand):
             " roll calls, as make run loads them, plus the import's time on empty databases (writes latest-real.md).",
         )
         parser.add_argument(
+            "--datasette", action="store_true",
+            help="Also serve the record from Datasette (an SQLite copy) and time equivalent pages beside Tally's.",
+        )
+        parser.add_argument("--datasette-only", action="store_true", help="Only the side-by-side with Datasette.")
+        parser.add_argument(
             "--explain", metavar="URL", help="Only print the queries of one page with their EXPLAIN ANALYZE plans."
         )
 
@@ -36,16 +41,29 @@ class Command(BaseCommand):
             return
         if options["record"] == "real":
             bench.ensure_database()
+        log = lambda message: self.stderr.write(message)  # noqa: E731
+        peer_lines = []
+        if options["datasette"] or options["datasette_only"]:
+            from benchmarks import peer
+
+            bench.prepare(options["votes"], options["seed"], options["regenerate"], log)
+            pages, counts = peer.compare(repeat=options["repeat"], log=log)
+            peer_lines = peer.markdown(pages, counts, options["repeat"])
+            self.stdout.write("\n".join(peer_lines))
+            if options["datasette_only"]:
+                if not options["no_write"]:
+                    self.stdout.write(f"written to {peer.write_section(peer_lines)}")
+                return
         result = bench.run(
             repeat=options["repeat"],
             votes=options["votes"],
             seed=options["seed"],
             regenerate=options["regenerate"],
             only=options["only"],
-            log=lambda message: self.stderr.write(message),
+            log=log,
             record=options["record"],
         )
         self.stdout.write(bench.markdown(result, urls=False))
         if not options["no_write"]:
-            path = bench.write_latest(result, bench.LATEST_REAL if options["record"] == "real" else bench.LATEST)
+            path = bench.write_latest(result, bench.LATEST_REAL if options["record"] == "real" else bench.LATEST, extra=peer_lines)
             self.stdout.write(f"written to {path}")

@@ -1,0 +1,21 @@
+// Tally's own script, a file of its own so that the Content-Security-Policy can refuse inline scripts.
+// Filter forms send only the parameters that are set, so the addresses htmx pushes stay short and citable.
+document.addEventListener("htmx:configRequest", function (event) {
+  if (event.detail.verb !== "get") return;
+  var parameters = event.detail.parameters;
+  var keys = (typeof parameters.keys === "function") ? Array.from(parameters.keys()) : Object.keys(parameters);
+  keys.forEach(function (key) {
+    var value = (typeof parameters.getAll === "function") ? parameters.getAll(key) : [parameters[key]];
+    if (value.every(function (v) { return v === "" || v === null || v === undefined; })) {
+      if (typeof parameters.delete === "function") { parameters.delete(key); } else { delete parameters[key]; }
+    }
+  });
+});
+
+// The language switch returns to the address shown now (htmx may have pushed a newer one than the page's own).
+document.addEventListener("submit", function (event) {
+  var form = event.target;
+  if (form.classList && form.classList.contains("language-switch")) {
+    form.elements.next.value = location.pathname + location.search;
+  }
+});
