@@ -1,4 +1,4 @@
-"""Upload a report in the admin: preview what ingesting it would do (a dry run, the same code as
+"""Upload a committee report or a plenary verbatim record (text or PDF) in the admin: preview what ingesting it would do (a dry run, the same code as
 `ingest_report --dry-run`), then ingest it on confirmation.
 
 Between the two steps the uploaded bytes wait in the user's session, keyed by their SHA-256; the confirmation
@@ -19,7 +19,8 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 
 from parsing import ReportError
-from votes.ingest import IngestRefused, ingest_report
+from votes.ingest import IngestRefused
+from votes.plenary import ingest_document
 from votes.models import Document
 
 from .forms import ConfirmUploadForm, ReportUploadForm
@@ -86,7 +87,7 @@ def upload_report(request, model_admin):
             return redirect(reverse("admin:votes_document_upload"))
         file_name, source = pending
         try:
-            result = ingest_report(source, file_name, user=request.user)
+            result = ingest_document(source, file_name, user=request.user)
         except (ReportError, IngestRefused) as error:
             _forget(request, confirm.cleaned_data["sha256"])
             context.update(file_name=file_name, problems=_problems(error), title="The report was not ingested")
@@ -113,7 +114,7 @@ def upload_report(request, model_admin):
             sha256 = hashlib.sha256(source).hexdigest()
             context.update(file_name=upload.name, sha256=sha256)
             try:
-                result = ingest_report(source, upload.name, dry_run=True, user=request.user)
+                result = ingest_document(source, upload.name, dry_run=True, user=request.user)
             except (ReportError, IngestRefused) as error:
                 context.update(problems=_problems(error), title="This report cannot be ingested")
                 return TemplateResponse(request, template, context)

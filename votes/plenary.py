@@ -26,14 +26,22 @@ from django.db import transaction
 from parsing.labels import VotedLabel
 from parsing.model import Action
 from parsing.model import AgendaItem as ParsedAgendaItem
-from parsing.plenary import PlenaryAction, PlenaryRecord, parse_plenary
+from parsing.plenary import PlenaryAction, PlenaryRecord, looks_like_plenary, parse_plenary
 from reference import CountryDirectory
 
 from . import figures, reconcile
-from .ingest import PART_BY_PREFIX, IngestRefused, IngestResult, _ReportWriter
+from .ingest import PART_BY_PREFIX, IngestRefused, IngestResult, _ReportWriter, ingest_report
 from .models import Body, Draft, IntendedPosition, Paragraph, Position, Session, Vote
 
 PLENARY = "GA"
+
+
+def ingest_document(source: bytes, file_name: str, **options) -> IngestResult:
+    """A committee report or a plenary verbatim record (text or PDF), told apart by what it says: the staff
+    upload takes either."""
+    if looks_like_plenary(source):
+        return ingest_plenary(source, file_name, **options)
+    return ingest_report(source, file_name, **options)
 
 
 def ingest_plenary_file(path: str | Path, **options) -> IngestResult:

@@ -39,3 +39,19 @@ def test_the_admin_upload_refuses_a_pdf_name_on_text(countries, editor_client):
     response = editor_client.post(upload, {"report": SimpleUploadedFile("single.en.pdf", REPORT.read_bytes()),
                                            "_preview": "Preview"})
     assert "named .pdf but is not a PDF" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_admin_upload_takes_a_plenary_records_pdf(countries, editor_client):
+    """The real A/79/PV.29 as its PDF: previewed, then ingested on confirmation as the plenary's vote."""
+    pdf = (Path(__file__).resolve().parents[2] / "corpus" / "plenary" / "A-79-PV.29_en.pdf").read_bytes()
+    upload = reverse("admin:votes_document_upload")
+    response = editor_client.post(upload, {"report": SimpleUploadedFile("A-79-PV.29_en.pdf", pdf), "_preview": "Preview"})
+    assert response.status_code == 200
+    result = response.context["result"]
+    assert result.dry_run and result.created["votes"] == 1 and Vote.objects.count() == 0
+    response = editor_client.post(upload, {"_confirm": "1", "sha256": response.context["sha256"]})
+    assert response.status_code == 302
+    vote = Vote.objects.get()
+    assert vote.body_id == "GA" and vote.document.symbol == "A/79/PV.29" and vote.draft.resolution == "A/RES/79/6"
+    assert (vote.yes_count, vote.no_count, vote.abstain_count) == (113, 10, 30)
