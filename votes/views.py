@@ -5,15 +5,30 @@ template per page.
 
 from __future__ import annotations
 
+import datetime
+
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from . import exports
+from .analysis import charts, cohesion
+from .analysis import groups as analysis_groups
 from .filters import COMPARE_KEYS, CompareForm, CountryFilterSet, DraftFilterSet, VoteFilterSet, country_choices
 from .listing import Listing, partial_wanted
-from .models import AgreementScore, Country, CountryTally, Draft, Session, Vote, page_language
+from .models import (
+    AgreementScore,
+    Body,
+    Country,
+    CountryTally,
+    Draft,
+    Group,
+    GroupCohesion,
+    Session,
+    Vote,
+    page_language,
+)
 from .pagination import rows_in_order
 from .querysets import paragraphs_matching
 
@@ -115,8 +130,10 @@ def vote_detail(request, pk: int):
     # Some 193 rows: read as values, not model instances (the page shows each country's code and name only).
     language = page_language()
     rows = vote.positions.values_list("position", "country_id", f"country__name_{language}", "country__name_en")
+    names = {}
     for value, iso3, local_name, english_name in rows:
-        groups.setdefault(value, []).append((ListedCountry(iso3, local_name or english_name or ""), intended.get(iso3)))
+        names[iso3] = local_name or english_name or ""
+        groups.setdefault(value, []).append((ListedCountry(iso3, names[iso3]), intended.get(iso3)))
     for members in groups.values():
         members.sort(key=lambda pair: pair[0].name)
     siblings = vote.draft.votes.select_related("body").order_by("order", "id")
@@ -126,6 +143,8 @@ def vote_detail(request, pk: int):
         "groups": [(value, groups[value]) for value in groups],
         "intended": sorted(intended.values(), key=lambda i: i.country.name),
         "siblings": siblings,
+        "blocs": cohesion.vote_breakdown(vote, [(c.iso3, value) for value, members in groups.items() for c, _ in members], names),
+        "ai_reference": cohesion.AI_REFERENCE,
     }
     return render(request, "votes/vote_detail.html", context)
 
@@ -307,3 +326,68 @@ def search_results(q: str) -> dict[str, list]:
         ),
         "paragraphs": list(paragraphs_matching(q, limit=SEARCH_LIMIT + 1)[: SEARCH_LIMIT + 1]),
     }
+
+
+# --- analysis: blocs, groups, ideal points ---------------------------------------------------------------------
+
+
+def vote_blocs(request, pk: int):
+    """The bloc breakdown of one vote as CSV or JSON (the table on the vote page)."""
+    vote = get_object_or_404(Vote.objects.select_related("draft"), pk=pk)
+    fmt = exports.wants_export(request) or "json"
+    if fmt not in ("csv", "json"):
+        return exports.error_response("json", {"format": [_("Unknown format.")]})
+    positions = list(vote.positions.values_list("country_id", "position"))
+    rows = [row.as_dict() for row in cohesion.vote_breakdown(vote, positions, {})]
+    for row in rows:
+        row["dissenters"] = " ".join(f"{d['country']}:{d['position']}" for d in row["dissenters"])
+    columns = list(cohesion.BlocRow.COLUMNS)
+    return exports.export_response(request, fmt, f"vote-{vote.pk}-blocs", columns, ([row[c] for c in columns] for row in rows))
+
+
+def group_list(request):
+    """The groups of States (UN regional groups and blocs), with their members today."""
+    today = datetime.date.today()
+    groups = analysis_groups.with_member_counts(today)
+    return render(request, "votes/analysis/group_list.html", {"groups": groups, "today": today})
+
+
+def group_detail(request, code: str):
+    """A group: its members today, its cohesion by session (chart and table) and by body, its most frequent
+    dissenters; `?body=` narrows the sessions to one body; `?format=csv|json` gives the stored figures by
+    session and body."""
+    group = get_object_or_404(Group, pk=code)
+    body = request.GET.get("body") or None
+    if body and not Body.objects.filter(pk=body).exists():
+        return render(request, "votes/analysis/group_detail.html", {"group": group, "error": _("Unknown body.")}, status=400)
+    fmt = exports.wants_export(request)
+    if fmt is not None:
+        if fmt == "":
+            return exports.error_response("json", {"format": [_("Unknown format.")]})
+        columns = ["group", "session", "body", "votes", "mean_ai", "split", "yes", "no", "abstain", "absent"]
+        rows = GroupCohesion.objects.filter(group=group).order_by("session_id", "body_id")
+        if body:
+            rows = rows.filter(body_id=body)
+        return exports.export_response(request, fmt, f"group-{group.pk}", columns, (
+            [group.pk, r.session_id, r.body_id, r.votes, round(r.mean_ai, 4), r.split, r.yes, r.no, r.abstain, r.absent]
+            for r in rows
+        ))
+    by_session = analysis_groups.cohesion_by(group.pk, "session_id", body)
+    chart = charts.LineChart(
+        title=_("Mean Agreement Index of %(group)s by session") % {"group": group.name},
+        points=[charts.Point(str(row["key"]), row["mean_ai"], row["votes"]) for row in by_session],
+        y_label=_("Mean AI"),
+    )
+    context = {
+        "group": group,
+        "today": datetime.date.today(),
+        "members": analysis_groups.members_on(group.pk, datetime.date.today()),
+        "by_session": by_session,
+        "by_body": analysis_groups.cohesion_by(group.pk, "body_id"),
+        "bodies": Body.objects.all(),
+        "body": body,
+        "chart": chart,
+        "dissenters": analysis_groups.dissenters(group.pk),
+        "ai_reference": cohesion.AI_REFERENCE,
+    }
+    return render(request, "votes/analysis/group_detail.html", context)
