@@ -677,13 +677,16 @@ class GroupMembership(models.Model):
 class GroupCohesion(models.Model):
     """A group's voting over one session and body, summed over the recorded votes on which at least one of its
     members cast yes, no or abstain (kept by `votes.figures`): the group page reads these rows instead of
-    scanning positions. Mean Agreement Index = ai_sum / votes."""
+    scanning positions. Mean Agreement Index = ai_millionths / 10⁶ / votes."""
 
     group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="cohesion", db_index=False, help_text="The group.")
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="+", help_text="The session.")
     body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="+", help_text="The body that voted.")
     votes = models.IntegerField(default=0, help_text="Recorded votes on which members of the group cast a vote.")
-    ai_sum = models.FloatField(default=0.0, help_text="Sum of the group's Agreement Index over those votes.")
+    # In millionths, an integer: sums taken out and put back again stay exactly what a recount gives.
+    ai_millionths = models.BigIntegerField(
+        default=0, help_text="Sum of the group's Agreement Index over those votes, in millionths (each vote's rounded)."
+    )
     split = models.IntegerField(default=0, help_text="Of those, votes on which some member cast against the group's majority.")
     yes = models.IntegerField(default=0, help_text="Members' yes positions on those votes.")
     no = models.IntegerField(default=0, help_text="Members' no positions.")
@@ -696,7 +699,7 @@ class GroupCohesion(models.Model):
 
     @property
     def mean_ai(self) -> float | None:
-        return self.ai_sum / self.votes if self.votes else None
+        return self.ai_millionths / 1e6 / self.votes if self.votes else None
 
 
 class GroupDissent(models.Model):

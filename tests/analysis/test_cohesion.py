@@ -111,10 +111,10 @@ def test_stored_group_figures_follow_changes(seed_votes):
         hungary.position = others[0]
         hungary.save()
     incremental = {(r.group_id, r.country_id): (r.votes, r.dissents) for r in GroupDissent.objects.all()}
-    cohesion_incremental = {(r.group_id, r.session_id, r.body_id): (r.votes, round(r.ai_sum, 9), r.yes, r.no) for r in GroupCohesion.objects.all()}
+    cohesion_incremental = {(r.group_id, r.session_id, r.body_id): (r.votes, r.ai_millionths, r.yes, r.no) for r in GroupCohesion.objects.all()}
     figures.recount(["group cohesion"])
     assert incremental == {(r.group_id, r.country_id): (r.votes, r.dissents) for r in GroupDissent.objects.all()}
-    assert cohesion_incremental == {(r.group_id, r.session_id, r.body_id): (r.votes, round(r.ai_sum, 9), r.yes, r.no) for r in GroupCohesion.objects.all()}
+    assert cohesion_incremental == {(r.group_id, r.session_id, r.body_id): (r.votes, r.ai_millionths, r.yes, r.no) for r in GroupCohesion.objects.all()}
     assert incremental != before
 
 

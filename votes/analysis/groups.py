@@ -89,14 +89,14 @@ def cohesion_by(code: str, key: str, body: str | None = None) -> list[dict]:
     if body:
         rows = rows.filter(body_id=body)
     rows = rows.values(key).annotate(
-        votes_=Sum("votes"), ai_sum_=Sum("ai_sum"), split_=Sum("split"),
+        votes_=Sum("votes"), ai_millionths_=Sum("ai_millionths"), split_=Sum("split"),
         yes_=Sum("yes"), no_=Sum("no"), abstain_=Sum("abstain"), absent_=Sum("absent"),
     ).order_by(key)
     result = []
     for row in rows:
         item = {name.rstrip("_"): value for name, value in row.items()}
         item["key"] = row[key]
-        item["mean_ai"] = item["ai_sum"] / item["votes"] if item["votes"] else None
+        item["mean_ai"] = item["ai_millionths"] / 1e6 / item["votes"] if item["votes"] else None
         result.append(item)
     return result
 
