@@ -1,7 +1,8 @@
 """Every figure stored beside the record — derived from it, kept so that pages need not count on each request —
 has its home here: a registry of named steps, each able to recount everything or only given votes or drafts.
 
-    FIGURES = vote counts → country tallies → agreement → search rows → group cohesion → ideal points
+    FIGURES = vote counts → country tallies → agreement → search rows → group cohesion → agreement by session
+              → ideal points
 
 The order is part of the rule: a country's `with_majority` tally reads its votes' counts, so the counts are
 recounted first; the tallies and agreement figures take a vote's contribution out while its old positions and
@@ -36,7 +37,7 @@ from typing import Callable, Iterable, Iterator
 from django.db import connection, transaction
 
 from . import agreement, search
-from .analysis import cohesion, idealpoints
+from .analysis import cohesion, idealpoints, similarity
 from .models import (
     AgreementScore,
     CountryTally,
@@ -44,6 +45,7 @@ from .models import (
     DraftSearchText,
     GroupCohesion,
     IdealPoint,
+    PairSession,
     Position,
     Vote,
 )
@@ -210,6 +212,24 @@ class GroupFigures(SummedOverVotes):
         cohesion.apply_terms(cohesion.vote_terms(vote_ids), sign)
 
 
+class AgreementBySession(SummedOverVotes):
+    """Each pair of countries' agreement per session (`PairSession`, once per pair) and each country's positions
+    per session (`CountrySession`): the country analysis over a range of sessions and the compare page's chart."""
+
+    name = "agreement by session"
+    description = "each pair of countries' votes in common and in agreement per session; each country's positions per session"
+    model = PairSession
+    key = ("country_id", "other_id", "session_id")
+    fields = ("votes", "agreed")
+
+    def recount_all(self) -> int:
+        return similarity.rebuild()
+
+    def apply(self, vote_ids, sign) -> None:
+        if vote_ids:
+            similarity.apply(vote_ids, sign)
+
+
 class IdealPoints(Figure):
     """Each State's ideal point per session from the plenary roll calls (`IdealPoint`). A model fitted to the
     whole record at once: a change of plenary votes does not refit it (minutes, not milliseconds) but records
@@ -232,7 +252,7 @@ class IdealPoints(Figure):
             idealpoints.mark_stale(vote_ids)
 
 
-FIGURES: tuple[Figure, ...] = (VoteCounts(), CountryTallies(), Agreement(), SearchRows(), GroupFigures(), IdealPoints())
+FIGURES: tuple[Figure, ...] = (VoteCounts(), CountryTallies(), Agreement(), SearchRows(), GroupFigures(), AgreementBySession(), IdealPoints())
 
 
 def by_name(names: Iterable[str] | None) -> list[Figure]:

@@ -13,7 +13,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from . import exports
-from .analysis import charts, cohesion
+from .analysis import charts, cohesion, idealpoints, similarity
+from .analysis.forms import SessionRangeForm
 from .analysis import groups as analysis_groups
 from .filters import COMPARE_KEYS, CompareForm, CountryFilterSet, DraftFilterSet, VoteFilterSet, country_choices
 from .listing import Listing, partial_wanted
@@ -247,6 +248,7 @@ def country_panels(request, country: Country) -> dict:
         "sponsorship_count": sponsorships.count(),
         "agrees_most": most,
         "agrees_least": least,
+        "ideal_chart": ideal_point_chart(country.pk, country.name),
     }
 
 
@@ -255,6 +257,18 @@ def compared_votes(votes, codes: list[str], show: str, intentions: bool = False)
     they differ."""
     votes = votes.with_countries(codes, intentions=intentions)
     return votes if show == "all" else votes.where_positions_differ(len(codes))
+
+
+def agreement_chart(codes: list[str], names: dict):
+    rows = similarity.agreement_by_session(*codes)
+    if not rows:
+        return None
+    a, b = (names[code].name for code in codes)
+    return charts.LineChart(
+        title=_("Agreement of %(a)s and %(b)s by session (all bodies)") % {"a": a, "b": b},
+        points=[charts.Point(str(session), agreed / n if n else None, n) for session, n, agreed in rows],
+        y_label=_("Agreement"),
+    )
 
 
 def country_compare(request):
@@ -285,6 +299,7 @@ def country_compare(request):
         page_obj = listing.page(shown, fetch=vote_rows(compared=codes), count=shown_count)
         for vote in page_obj.object_list:
             vote.compared_positions = [getattr(vote, f"pos_{index}") for index in range(len(codes))]
+        context["agreement_chart"] = agreement_chart(codes, names) if len(codes) == 2 else None
         context.update(
             {
                 "countries": [names[code] for code in codes],
@@ -391,3 +406,49 @@ def group_detail(request, code: str):
         "ai_reference": cohesion.AI_REFERENCE,
     }
     return render(request, "votes/analysis/group_detail.html", context)
+
+
+def ideal_point_chart(iso3: str, name: str):
+    series = idealpoints.country_series(iso3)
+    if not series:
+        return None
+    return charts.LineChart(
+        title=_("Ideal point of %(country)s by session (± 2 standard errors)") % {"country": name},
+        points=[charts.Point(str(s), v, n, v - 2 * se if se is not None else None, v + 2 * se if se is not None else None) for s, v, se, n in series],
+        y_min=-1.0, y_max=1.0, y_label=_("Ideal point"),
+    )
+
+
+def country_analysis(request, iso3: str):
+    """A country over a range of sessions: the States voting most and least like it (each with its n), its share
+    of yes / no / abstain by session, its ideal point by session."""
+    country = get_object_or_404(Country, pk=iso3.upper())
+    form = SessionRangeForm(request.GET or None)
+    valid = form.is_valid() if form.is_bound else True
+    start, end = (form.cleaned_data.get("start"), form.cleaned_data.get("end")) if form.is_bound and valid else (None, None)
+    context = {"country": country, "form": form}
+    if valid:
+        most, least = similarity.most_and_least_like(country.pk, start, end, limit=10)
+        names = dict(country_choices(request))
+        context.update({
+            "most": [(names.get(o, o), o, n, g, s) for o, n, g, s in most],
+            "least": [(names.get(o, o), o, n, g, s) for o, n, g, s in least],
+            "shares": [charts.ShareBar(str(row["session_id"]), {v: row[v] for v in ("yes", "no", "abstain", "absent")})
+                       for row in similarity.shares_by_session(country.pk)],
+            "ideal_chart": ideal_point_chart(country.pk, country.name),
+            "fit": idealpoints.latest_fit(),
+        })
+    return render(request, "votes/analysis/country_analysis.html", context, status=200 if valid else 400)
+
+
+def session_ideal_points(request, number: int):
+    """Every State's ideal point in one session, highest first (the session's spread)."""
+    session = get_object_or_404(Session, pk=number)
+    points = list(idealpoints.session_spread(session.pk))
+    chart = charts.LineChart(
+        title=_("Ideal points in session %(n)s, highest first (± 2 standard errors)") % {"n": session.pk},
+        points=[charts.Point(p.country_id, p.value, p.votes, p.value - 2 * (p.se or 0), p.value + 2 * (p.se or 0)) for p in points],
+        y_min=-1.0, y_max=1.0, y_label=_("Ideal point"),
+    )
+    return render(request, "votes/analysis/session_ideal_points.html",
+                  {"session": session, "points": points, "chart": chart, "fit": idealpoints.latest_fit()})

@@ -269,3 +269,24 @@ def mark_stale(vote_ids) -> None:
 
     if Vote.objects.filter(pk__in=list(vote_ids), body_id=PLENARY).exists():
         IdealPointFit.objects.filter(stale=False).update(stale=True)
+
+
+# --- what pages read -----------------------------------------------------------------------------------------
+
+
+def country_series(iso3: str) -> list[tuple[int, float, float | None, int]]:
+    from ..models import IdealPoint
+
+    return list(IdealPoint.objects.filter(country_id=iso3).order_by("session_id").values_list("session_id", "value", "se", "votes"))
+
+
+def session_spread(session: int):
+    from ..models import IdealPoint
+
+    return IdealPoint.objects.filter(session_id=session).select_related("country").order_by("-value")
+
+
+def latest_fit():
+    from ..models import IdealPointFit
+
+    return IdealPointFit.objects.order_by("-fitted_at").first()
