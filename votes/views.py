@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from . import exports
-from .analysis import charts, cohesion, idealpoints, similarity
+from .analysis import charts, cohesion, idealpoints, similarity, worldmap
 from .analysis.forms import SessionRangeForm
 from .analysis import groups as analysis_groups
 from .filters import COMPARE_KEYS, CompareForm, CountryFilterSet, DraftFilterSet, VoteFilterSet, country_choices
@@ -145,6 +145,8 @@ def vote_detail(request, pk: int):
         "intended": sorted(intended.values(), key=lambda i: i.country.name),
         "siblings": siblings,
         "blocs": cohesion.vote_breakdown(vote, [(c.iso3, value) for value, members in groups.items() for c, _ in members], names),
+        "vote_map": worldmap.vote_map({c.iso3: value for value, members in groups.items() for c, _ in members}, language)
+        if vote.is_recorded else None,
         "ai_reference": cohesion.AI_REFERENCE,
     }
     return render(request, "votes/vote_detail.html", context)
