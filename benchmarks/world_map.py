@@ -77,11 +77,26 @@ def polygons(geometry):
     return []
 
 
+def unwrapped(points):
+    """A ring that crosses the antimeridian (Russia's Chukotka, Fiji) made continuous, then clamped to ±180°:
+    drawn as it is, it would streak across the whole map."""
+    out, shift = [], 0.0
+    for i, (lon, lat) in enumerate(points):
+        if i:
+            step = lon + shift - out[-1][0]
+            if step > 180:
+                shift -= 360
+            elif step < -180:
+                shift += 360
+        out.append((lon + shift, lat))
+    return [(min(180.0, max(-180.0, lon)), lat) for lon, lat in out]
+
+
 def path_of(arcs, geometry) -> str:
     parts = []
     for polygon in polygons(geometry):
         for indexes in polygon:
-            projected = [to_svg(lon, lat) for lon, lat in ring(arcs, indexes)]
+            projected = [to_svg(lon, lat) for lon, lat in unwrapped(ring(arcs, indexes))]
             cleaned = [p for i, p in enumerate(projected) if i == 0 or p != projected[i - 1]]
             if len(cleaned) >= 3:
                 parts.append("M" + "L".join(f"{x:g},{y:g}" for x, y in cleaned) + "Z")

@@ -8,7 +8,7 @@ from django.urls import reverse
 from votes.analysis.worldmap import NOT_A_MEMBER, outlines, vote_map
 from votes.models import Vote
 
-DRAWN = re.compile(r'<(?:path|circle) class="country fill-(\w+)" fill="url\(#pattern-(\w+)\)"[^>]*?(?:data-country="(\w+)" )?data-position="(\w+)"')
+DRAWN = re.compile(r'<(?:path|circle) class="country pos-(\w+)" fill="url\(#pattern-(\w+)\)"[^>]*?(?:data-country="(\w+)" )?data-position="(\w+)"')
 
 
 def test_seed_vote_map_colours_match_the_positions(client, seed):
@@ -19,7 +19,7 @@ def test_seed_vote_map_colours_match_the_positions(client, seed):
     assert len(drawn) > 190
     seen = {}
     for fill, pattern, iso3, position in drawn:
-        assert fill == pattern == position  # the class (colour) and the pattern say the same
+        assert fill == pattern == position  # the class and the pattern (colour and hatching) say the same
         if iso3:
             seen[iso3] = position
     # Every Member that voted is drawn (outline or dot) with its own position; everything else is "none".
