@@ -130,3 +130,18 @@ def test_group_pages(client, seed_votes, django_assert_max_num_queries):
     assert client.get(reverse("group-detail", args=["EU"]), {"body": "C.9"}).status_code == 400
     data = json.loads(b"".join(client.get(reverse("group-detail", args=["EU"]), {"format": "json"}).streaming_content))
     assert [row["votes"] for row in data["results"]] == [3]
+
+
+def test_load_countries_loads_the_groups_idempotently_and_recounts_their_figures(seed_votes):
+    from votes.countries import load_countries
+
+    figures.recount(["group cohesion"])
+    rows = sorted(GroupMembership.objects.values_list("group_id", "country_id", "start", "end", "role"))
+    assert load_countries()["group_figures_recounted"] is False  # nothing changed: nothing recounted
+    assert sorted(GroupMembership.objects.values_list("group_id", "country_id", "start", "end", "role")) == rows
+    GroupMembership.objects.filter(group_id="EU", country_id="HUN").delete()
+    GroupCohesion.objects.all().delete()
+    assert load_countries()["group_figures_recounted"] is True
+    assert GroupCohesion.objects.get(group_id="EU", session_id=79, body_id="C.1").votes == 3
+    # Periods are cut to UN membership: the FRG's EU membership starts on its admission to the UN (1973-09-18).
+    assert GroupMembership.objects.get(group_id="EU", country_id="DEU").start.isoformat() == "1973-09-18"

@@ -11,7 +11,7 @@ from django.db import transaction
 from reference import CountryDirectory
 from reference.groups import GroupDirectory
 
-from ..models import Group, GroupMembership
+from ..models import Group, GroupMembership, Position
 
 ONE_DAY = datetime.timedelta(days=1)
 
@@ -47,9 +47,18 @@ def load_groups(countries: CountryDirectory | None = None) -> dict[str, int]:
         for start, end in _effective_periods(record, countries.get(record.country)):
             rows.append(GroupMembership(group_id=record.group, country_id=record.country, start=start,
                                         end=(end - ONE_DAY) if end else None, role=record.role, note=record.note))
+    def periods(memberships):
+        return sorted((m.group_id, m.country_id, m.start, m.end, m.role) for m in memberships)
+
+    changed = periods(GroupMembership.objects.all()) != periods(rows)
     GroupMembership.objects.all().delete()
     GroupMembership.objects.bulk_create(rows)
-    return {"groups": len(directory.groups), "group_memberships": len(rows)}
+    if changed and Position.objects.exists():
+        # The group figures count members on each vote's date: new dates or members change them.
+        from .. import figures  # votes.figures imports this package's figure modules
+
+        figures.recount(["group cohesion"])
+    return {"groups": len(directory.groups), "group_memberships": len(rows), "group_figures_recounted": changed}
 
 
 class MembershipCalendar:
