@@ -26,6 +26,7 @@ from .models import (
     Draft,
     Group,
     GroupCohesion,
+    Position,
     Session,
     Vote,
     page_language,
@@ -33,6 +34,7 @@ from .models import (
 from .pagination import rows_in_order
 from .querysets import paragraphs_matching
 
+POSITIONS = ("yes", "no", "abstain", "absent")
 SEARCH_LIMIT = 20
 AGREEMENT_SHOWN = 5
 
@@ -429,13 +431,14 @@ def country_analysis(request, iso3: str):
     valid = form.is_valid() if form.is_bound else True
     start, end = (form.cleaned_data.get("start"), form.cleaned_data.get("end")) if form.is_bound and valid else (None, None)
     context = {"country": country, "form": form}
+    labels = {value: str(label) for value, label in Position.Value.choices}
     if valid:
         most, least = similarity.most_and_least_like(country.pk, start, end, limit=10)
         names = dict(country_choices(request))
         context.update({
             "most": [(names.get(o, o), o, n, g, s) for o, n, g, s in most],
             "least": [(names.get(o, o), o, n, g, s) for o, n, g, s in least],
-            "shares": [charts.ShareBar(str(row["session_id"]), {v: row[v] for v in ("yes", "no", "abstain", "absent")})
+            "shares": [charts.ShareBar(str(row["session_id"]), {v: row[v] for v in POSITIONS}, labels)
                        for row in similarity.shares_by_session(country.pk)],
             "ideal_chart": ideal_point_chart(country.pk, country.name),
             "fit": idealpoints.latest_fit(),

@@ -16,6 +16,8 @@ class Point:
     y: float | None = None
     y_low: float | None = None
     y_high: float | None = None
+    text: str = "–"  # the value as the table and the tooltip show it (formatted once, not per template filter)
+    interval: str = ""
 
 
 @dataclass
@@ -54,6 +56,9 @@ class LineChart:
                 run = []
                 continue
             point.y = y_of(point.value)
+            point.text = f"{point.value:.3f}"
+            if point.low is not None and point.high is not None:
+                point.interval = f"{point.low:.2f} – {point.high:.2f}"
             point.y_low = y_of(point.low) if point.low is not None else None
             point.y_high = y_of(point.high) if point.high is not None else None
             run.append(f"{point.x},{point.y}")
@@ -72,13 +77,14 @@ class ShareBar:
 
     label: str
     counts: dict[str, int]
-    segments: list[tuple[str, float, float, int]] = field(default_factory=list)  # (position, x, width %, count)
+    labels: dict[str, str] = field(default_factory=dict)  # position → its name in the page's language
+    segments: list[tuple[str, float, float, int, str]] = field(default_factory=list)  # (position, x, width %, count, name)
 
     def __post_init__(self):
         total = sum(self.counts.values()) or 1
         x = 0.0
         for value, count in self.counts.items():
             width = round(100 * count / total, 2)
-            self.segments.append((value, round(x, 2), width, count))
+            self.segments.append((value, round(x, 2), width, count, self.labels.get(value, value)))
             x += width
         self.total = sum(self.counts.values())
