@@ -91,6 +91,12 @@ PAGES = [
     Page("country page", lambda s: page("country-detail", s.country)),
     Page("compare two countries", lambda s: page("country-compare", a=s.other, b=s.country)),
     Page("search", lambda s: page("search", q=s.text)),
+    Page("group page (EU)", lambda s: page("group-detail", "EU")),
+    Page("group page (African Group, First Committee)", lambda s: page("group-detail", "AFR", body="C.1")),
+    Page("groups list", lambda s: page("group-list")),
+    Page("country analysis (sessions 60-79)", lambda s: page("country-analysis", s.country, start=60, end=79)),
+    Page("country analysis (whole record)", lambda s: page("country-analysis", s.country)),
+    Page("session ideal points", lambda s: page("session-ideal-points", 70)),
     Page(
         "CSV: compare 4 countries, all votes",
         lambda s: page("country-compare", a=s.other, b=s.country, c="FRA", d="GBR", show="all", format="csv"),

@@ -46,3 +46,14 @@ def reference_rows(transactional_db):
     """For a transactional test (its rows committed, seen by other connections and processes): the rows data
     migrations load, which an earlier transactional test's flush may have emptied."""
     restore_reference_rows()
+
+
+@pytest.fixture(autouse=True)
+def _downloads_in_a_temporary_folder(request, tmp_path):
+    """The bulk download (votes.dump) is written under tmp_path, never into the checkout (where Django runs:
+    the parser's tests also run without it)."""
+    try:
+        settings = request.getfixturevalue("settings")
+    except pytest.FixtureLookupError:
+        return
+    settings.DOWNLOADS_DIR = tmp_path / "downloads"

@@ -8,6 +8,7 @@ from django.db import transaction
 
 from reference import CountryDirectory
 
+from .analysis.groups import load_groups
 from .models import LANGUAGES, Country, CountryName, Membership
 
 ONE_DAY = datetime.timedelta(days=1)
@@ -90,4 +91,5 @@ def load_countries(directory: CountryDirectory | None = None) -> dict[str, int]:
             for successor in record.successors
         ]
     )
-    return {"countries": len(records), "created": created, "updated": updated, "other_names": len(names)}
+    groups = load_groups(directory)
+    return {"countries": len(records), "created": created, "updated": updated, "other_names": len(names), **groups}

@@ -1,7 +1,8 @@
 """Every figure stored beside the record — derived from it, kept so that pages need not count on each request —
 has its home here: a registry of named steps, each able to recount everything or only given votes or drafts.
 
-    FIGURES = vote counts → country tallies → agreement → search rows
+    FIGURES = vote counts → country tallies → agreement → search rows → group cohesion → agreement by session
+              → ideal points
 
 The order is part of the rule: a country's `with_majority` tally reads its votes' counts, so the counts are
 recounted first; the tallies and agreement figures take a vote's contribution out while its old positions and
@@ -36,7 +37,18 @@ from typing import Callable, Iterable, Iterator
 from django.db import connection, transaction
 
 from . import agreement, search
-from .models import AgreementScore, CountryTally, Draft, DraftSearchText, Position, Vote
+from .analysis import cohesion, idealpoints, similarity
+from .models import (
+    AgreementScore,
+    CountryTally,
+    Draft,
+    DraftSearchText,
+    GroupCohesion,
+    IdealPoint,
+    PairSession,
+    Position,
+    Vote,
+)
 
 # --- the figures ---------------------------------------------------------------------------------------------
 
@@ -178,7 +190,69 @@ class SearchRows(Figure):
             search.refresh_search_texts(draft_ids)
 
 
-FIGURES: tuple[Figure, ...] = (VoteCounts(), CountryTallies(), Agreement(), SearchRows())
+class GroupFigures(SummedOverVotes):
+    """Each group's cohesion by session and body (`GroupCohesion`) and each member's dissent from its group's
+    majority (`GroupDissent`), from the positions and the group memberships on each vote's date."""
+
+    name = "group cohesion"
+    description = "each group's Agreement Index by session and body, and its members' dissents"
+    model = GroupCohesion
+    key = ("group_id", "session_id", "body_id")
+    fields = cohesion.COHESION_FIELDS
+
+    def recount_all(self) -> int:
+        return cohesion.rebuild()
+
+    def missing(self) -> bool:
+        from .models import GroupMembership
+
+        return not self.model.objects.exists() and GroupMembership.objects.exists() and Position.objects.exists()
+
+    def apply(self, vote_ids, sign) -> None:
+        cohesion.apply_terms(cohesion.vote_terms(vote_ids), sign)
+
+
+class AgreementBySession(SummedOverVotes):
+    """Each pair of countries' agreement per session (`PairSession`, once per pair) and each country's positions
+    per session (`CountrySession`): the country analysis over a range of sessions and the compare page's chart."""
+
+    name = "agreement by session"
+    description = "each pair of countries' votes in common and in agreement per session; each country's positions per session"
+    model = PairSession
+    key = ("country_id", "other_id", "session_id")
+    fields = ("votes", "agreed")
+
+    def recount_all(self) -> int:
+        return similarity.rebuild()
+
+    def apply(self, vote_ids, sign) -> None:
+        if vote_ids:
+            similarity.apply(vote_ids, sign)
+
+
+class IdealPoints(Figure):
+    """Each State's ideal point per session from the plenary roll calls (`IdealPoint`). A model fitted to the
+    whole record at once: a change of plenary votes does not refit it (minutes, not milliseconds) but records
+    that it is stale; `recount "ideal points"` (or `manage.py idealpoints`) refits it after an import or a batch."""
+
+    name = "ideal points"
+    description = "each State's one-dimensional ideal point per session, fitted to the plenary roll calls"
+    model = IdealPoint
+    key = ("country_id", "session_id")
+    fields = ("value", "se", "votes")
+
+    def recount_all(self) -> int:
+        return idealpoints.refit()
+
+    def missing(self) -> bool:
+        return False  # fitted on demand: `migrate` on a full record must not take minutes
+
+    def put_in(self, vote_ids, draft_ids) -> None:
+        if vote_ids:
+            idealpoints.mark_stale(vote_ids)
+
+
+FIGURES: tuple[Figure, ...] = (VoteCounts(), CountryTallies(), Agreement(), SearchRows(), GroupFigures(), AgreementBySession(), IdealPoints())
 
 
 def by_name(names: Iterable[str] | None) -> list[Figure]:

@@ -715,3 +715,163 @@ class Correction(models.Model):
 
     def __str__(self) -> str:
         return f"{self.content_type.model} {self.object_id}.{self.field}: {self.old_value!r} → {self.new_value!r}"
+
+
+# --- groups of States and the figures counted by group (votes.analysis) ------------------------------------------
+
+
+class Group(models.Model):
+    """A group of States: a UN regional group or a bloc such as the European Union (reference/data/groups.csv)."""
+
+    class Kind(models.TextChoices):
+        REGIONAL = "regional", _("UN regional group")
+        BLOC = "bloc", _("Bloc")
+
+    code = models.CharField(max_length=8, primary_key=True, help_text='Stable code used in addresses, e.g. "EU", "AFR".')
+    kind = models.CharField(max_length=8, choices=Kind.choices, help_text="UN regional group or other bloc.")
+    name_en = models.CharField(max_length=120, help_text="Name in English.")
+    name_zh = models.CharField(max_length=120, blank=True, help_text="Name in Chinese.")
+    source = models.TextField(blank=True, help_text="Where the membership and its dates come from.")
+    order = models.PositiveSmallIntegerField(default=0, help_text="Display order (as in the data file).")
+
+    class Meta:
+        ordering = ["order", "code"]
+
+    def __str__(self) -> str:
+        return self.name_en
+
+    @property
+    def name(self) -> str:
+        return (self.name_zh if page_language() == "zh" else "") or self.name_en
+
+
+class GroupMembershipQuerySet(models.QuerySet):
+    def on(self, day) -> "GroupMembershipQuerySet":
+        """Memberships in force on `day` (the vote's date, never "now")."""
+        return self.filter(start__lte=day).filter(Q(end__isnull=True) | Q(end__gte=day))
+
+
+class GroupMembership(models.Model):
+    """A period in which a State belonged to a group, already cut to the State's own UN membership (loaded from
+    reference/data/group_memberships.csv by `load_countries`)."""
+
+    group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="memberships", help_text="The group.")
+    country = models.ForeignKey(Country, on_delete=models.CASCADE, related_name="group_memberships", help_text="The State.")
+    start = models.DateField(help_text="First day in the group (and a UN Member).")
+    end = models.DateField(null=True, blank=True, help_text="Last day in the group; blank while it lasts.")
+    role = models.CharField(
+        max_length=12, default="member",
+        help_text="member; participant (takes part fully, counted in another group for elections); observer.",
+    )
+    note = models.TextField(blank=True, help_text="Special case or uncertainty, from the data file.")
+
+    objects = GroupMembershipQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["group", "country", "start"]
+        constraints = [models.UniqueConstraint(fields=["group", "country", "start"], name="groupmembership_unique_start")]
+
+    def __str__(self) -> str:
+        return f"{self.country_id} in {self.group_id} {self.start}–{self.end or ''}"
+
+
+class GroupCohesion(models.Model):
+    """A group's voting over one session and body, summed over the recorded votes on which at least one of its
+    members cast yes, no or abstain (kept by `votes.figures`): the group page reads these rows instead of
+    scanning positions. Mean Agreement Index = ai_millionths / 10⁶ / votes."""
+
+    group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="cohesion", db_index=False, help_text="The group.")
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="+", help_text="The session.")
+    body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="+", help_text="The body that voted.")
+    votes = models.IntegerField(default=0, help_text="Recorded votes on which members of the group cast a vote.")
+    # In millionths, an integer: sums taken out and put back again stay exactly what a recount gives.
+    ai_millionths = models.BigIntegerField(
+        default=0, help_text="Sum of the group's Agreement Index over those votes, in millionths (each vote's rounded)."
+    )
+    split = models.IntegerField(default=0, help_text="Of those, votes on which some member cast against the group's majority.")
+    yes = models.IntegerField(default=0, help_text="Members' yes positions on those votes.")
+    no = models.IntegerField(default=0, help_text="Members' no positions.")
+    abstain = models.IntegerField(default=0, help_text="Members' abstentions.")
+    absent = models.IntegerField(default=0, help_text="Members absent (on the roll but not voting).")
+
+    class Meta:
+        ordering = ["group", "session", "body"]
+        constraints = [models.UniqueConstraint(fields=["group", "session", "body"], name="groupcohesion_unique")]
+
+    @property
+    def mean_ai(self) -> float | None:
+        return self.ai_millionths / 1e6 / self.votes if self.votes else None
+
+
+class GroupDissent(models.Model):
+    """How often a member voted against its group's majority over the whole record (kept by `votes.figures`)."""
+
+    group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="dissent", db_index=False, help_text="The group.")
+    country = models.ForeignKey(Country, on_delete=models.CASCADE, related_name="+", help_text="The member.")
+    votes = models.IntegerField(default=0, help_text="Votes on which it cast yes, no or abstain and its group had a majority.")
+    dissents = models.IntegerField(default=0, help_text="Of those, votes on which it cast another position than that majority.")
+
+    class Meta:
+        ordering = ["group", "country"]
+        constraints = [models.UniqueConstraint(fields=["group", "country"], name="groupdissent_unique")]
+
+
+class IdealPoint(models.Model):
+    """A State's estimated position on the main dimension of plenary voting in one session (`votes.idealpoints`,
+    recomputed by `manage.py idealpoints` or `recount "ideal points"`). Not summed over votes: a change of the
+    record marks it stale, it is not updated in place."""
+
+    country = models.ForeignKey(Country, on_delete=models.CASCADE, related_name="ideal_points", help_text="The State.")
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="ideal_points", help_text="The session.")
+    value = models.FloatField(help_text="Estimated ideal point (sign: the United States' side positive).")
+    se = models.FloatField(null=True, help_text="Standard error (conditional on the roll calls' parameters).")
+    votes = models.IntegerField(help_text="Plenary roll calls of the session on which it cast yes, no or abstain.")
+
+    class Meta:
+        ordering = ["session", "country"]
+        constraints = [models.UniqueConstraint(fields=["country", "session"], name="idealpoint_unique")]
+
+
+class IdealPointFit(models.Model):
+    """The run that produced the stored ideal points: what it was fitted to, and whether the record changed since."""
+
+    body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="+", help_text="Body whose roll calls were used.")
+    fitted_at = models.DateTimeField(auto_now_add=True, help_text="When the model was fitted.")
+    roll_calls = models.IntegerField(help_text="Roll calls fitted.")
+    items = models.IntegerField(help_text="Binary items the roll calls gave (see votes.analysis.idealpoints).")
+    iterations = models.IntegerField(help_text="EM iterations run.")
+    converged = models.BooleanField(help_text="Whether the iterations met the tolerance.")
+    seconds = models.FloatField(help_text="Time the fit took.")
+    stale = models.BooleanField(default=False, help_text="True once a plenary vote changed after the fit.")
+
+
+class PairSession(models.Model):
+    """How two countries stood relative to each other in one session (all bodies), stored once per pair with
+    country < other (kept by `votes.figures`): "votes most / least like X" over a range of sessions and the
+    compare page's agreement by session read these rows, at most ~190 per session for one country."""
+
+    country = models.ForeignKey(Country, on_delete=models.CASCADE, related_name="+", help_text="The first country (lower code).")
+    other = models.ForeignKey(Country, on_delete=models.CASCADE, related_name="+", help_text="The second country (higher code).")
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="+", help_text="The session.")
+    votes = models.IntegerField(default=0, help_text="Recorded votes of the session on which both cast yes, no or abstain.")
+    agreed = models.IntegerField(default=0, help_text="Of those, votes on which both cast the same.")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["country", "other", "session"], name="pairsession_unique")]
+        indexes = [models.Index(fields=["other", "session"], name="pairsession_other_idx")]
+
+
+class CountrySession(models.Model):
+    """A country's positions in one session, counted (kept by `votes.figures`): its share of yes / no / abstain
+    by session on the country page."""
+
+    country = models.ForeignKey(Country, on_delete=models.CASCADE, related_name="+", help_text="The country.")
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="+", help_text="The session.")
+    yes = models.IntegerField(default=0, help_text="Recorded votes of the session on which it voted yes.")
+    no = models.IntegerField(default=0, help_text="… no.")
+    abstain = models.IntegerField(default=0, help_text="… abstained.")
+    absent = models.IntegerField(default=0, help_text="… was a member but cast no vote.")
+
+    class Meta:
+        ordering = ["country", "session"]
+        constraints = [models.UniqueConstraint(fields=["country", "session"], name="countrysession_unique")]

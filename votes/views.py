@@ -5,6 +5,8 @@ template per page.
 
 from __future__ import annotations
 
+import datetime
+
 from django.db.models import Count
 from django.http import FileResponse, Http404, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
@@ -12,14 +14,34 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from . import api, citations, dump, exports
+from .analysis import charts, cohesion, idealpoints, similarity, worldmap
+from .analysis.forms import SessionRangeForm
+from .analysis import groups as analysis_groups
 from .filters import COMPARE_KEYS, CompareForm, CountryFilterSet, DraftFilterSet, VoteFilterSet, country_choices
 from .links import vote_address
 from .listing import Listing, partial_wanted
-from .models import AgreementScore, Correction, Country, CountryTally, Dataset, Document, Draft, RollCall, Session, Vote, page_language
+from .models import (
+    AgreementScore,
+    Body,
+    Correction,
+    Country,
+    CountryTally,
+    Dataset,
+    Document,
+    Draft,
+    Group,
+    GroupCohesion,
+    Position,
+    RollCall,
+    Session,
+    Vote,
+    page_language,
+)
 from .pagination import rows_in_order
 from .plenary import PLENARY
 from .querysets import paragraphs_matching
 
+POSITIONS = ("yes", "no", "abstain", "absent")
 SEARCH_LIMIT = 20
 AGREEMENT_SHOWN = 5
 
@@ -149,8 +171,10 @@ def vote_detail(request, address: str):
     # Some 193 rows: read as values, not model instances (the page shows each country's code and name only).
     language = page_language()
     rows = vote.positions.values_list("position", "country_id", f"country__name_{language}", "country__name_en")
+    names = {}
     for value, iso3, local_name, english_name in rows:
-        groups.setdefault(value, []).append((ListedCountry(iso3, local_name or english_name or ""), intended.get(iso3)))
+        names[iso3] = local_name or english_name or ""
+        groups.setdefault(value, []).append((ListedCountry(iso3, names[iso3]), intended.get(iso3)))
     for members in groups.values():
         members.sort(key=lambda pair: pair[0].name)
     siblings = vote.draft.votes.select_related("body").order_by("order", "id")
@@ -166,6 +190,10 @@ def vote_detail(request, address: str):
         "corrections": Correction.objects.of_vote(vote),
         "citation": citations.for_vote(request, vote, roll_call),
         "issue_tags": vote.issue_tags.all() if roll_call else (),
+        "blocs": cohesion.vote_breakdown(vote, [(c.iso3, value) for value, members in groups.items() for c, _ in members], names),
+        "vote_map": worldmap.vote_map({c.iso3: value for value, members in groups.items() for c, _ in members}, language)
+        if vote.is_recorded else None,
+        "ai_reference": cohesion.AI_REFERENCE,
     }
     return render(request, "votes/vote_detail.html", context)
 
@@ -281,6 +309,7 @@ def country_panels(request, country: Country) -> dict:
         "agrees_most": most,
         "agrees_least": least,
         "citation": citations.for_country(request, country, Dataset.objects.order_by("slug")),
+        "ideal_chart": ideal_point_chart(country.pk, country.name),
     }
 
 
@@ -289,6 +318,18 @@ def compared_votes(votes, codes: list[str], show: str, intentions: bool = False)
     they differ."""
     votes = votes.with_countries(codes, intentions=intentions)
     return votes if show == "all" else votes.where_positions_differ(len(codes))
+
+
+def agreement_chart(codes: list[str], names: dict):
+    rows = similarity.agreement_by_session(*codes)
+    if not rows:
+        return None
+    a, b = (names[code].name for code in codes)
+    return charts.LineChart(
+        title=_("Agreement of %(a)s and %(b)s by session (all bodies)") % {"a": a, "b": b},
+        points=[charts.Point(str(session), agreed / n if n else None, n) for session, n, agreed in rows],
+        y_label=_("Agreement"),
+    )
 
 
 def country_compare(request):
@@ -319,6 +360,7 @@ def country_compare(request):
         page_obj = listing.page(shown, fetch=vote_rows(compared=codes), count=shown_count)
         for vote in page_obj.object_list:
             vote.compared_positions = [getattr(vote, f"pos_{index}") for index in range(len(codes))]
+        context["agreement_chart"] = agreement_chart(codes, names) if len(codes) == 2 else None
         context.update(
             {
                 "countries": [names[code] for code in codes],
@@ -395,3 +437,115 @@ def record_download(request):
     if not dump.is_current():
         dump.write_dump()
     return FileResponse(dump.dump_path().open("rb"), as_attachment=True, filename=dump.FILE_NAME, content_type="application/zip")
+
+
+# --- analysis: blocs, groups, ideal points ---------------------------------------------------------------------
+
+
+def vote_blocs(request, pk: int):
+    """The bloc breakdown of one vote as CSV or JSON (the table on the vote page)."""
+    vote = get_object_or_404(Vote.objects.select_related("draft"), pk=pk)
+    fmt = exports.wants_export(request) or "json"
+    if fmt not in ("csv", "json"):
+        return exports.error_response("json", {"format": [_("Unknown format.")]})
+    positions = list(vote.positions.values_list("country_id", "position"))
+    rows = [row.as_dict() for row in cohesion.vote_breakdown(vote, positions, {})]
+    for row in rows:
+        row["dissenters"] = " ".join(f"{d['country']}:{d['position']}" for d in row["dissenters"])
+    columns = list(cohesion.BlocRow.COLUMNS)
+    return exports.export_response(request, fmt, f"vote-{vote.pk}-blocs", columns, ([row[c] for c in columns] for row in rows))
+
+
+def group_list(request):
+    """The groups of States (UN regional groups and blocs), with their members today."""
+    today = datetime.date.today()
+    groups = analysis_groups.with_member_counts(today)
+    return render(request, "votes/analysis/group_list.html", {"groups": groups, "today": today})
+
+
+def group_detail(request, code: str):
+    """A group: its members today, its cohesion by session (chart and table) and by body, its most frequent
+    dissenters; `?body=` narrows the sessions to one body; `?format=csv|json` gives the stored figures by
+    session and body."""
+    group = get_object_or_404(Group, pk=code)
+    body = request.GET.get("body") or None
+    if body and not Body.objects.filter(pk=body).exists():
+        return render(request, "votes/analysis/group_detail.html", {"group": group, "error": _("Unknown body.")}, status=400)
+    fmt = exports.wants_export(request)
+    if fmt is not None:
+        if fmt == "":
+            return exports.error_response("json", {"format": [_("Unknown format.")]})
+        columns = ["group", "session", "body", "votes", "mean_ai", "split", "yes", "no", "abstain", "absent"]
+        rows = GroupCohesion.objects.filter(group=group).order_by("session_id", "body_id")
+        if body:
+            rows = rows.filter(body_id=body)
+        return exports.export_response(request, fmt, f"group-{group.pk}", columns, (
+            [group.pk, r.session_id, r.body_id, r.votes, round(r.mean_ai, 4), r.split, r.yes, r.no, r.abstain, r.absent]
+            for r in rows
+        ))
+    by_session = analysis_groups.cohesion_by(group.pk, "session_id", body)
+    chart = charts.LineChart(
+        title=_("Mean Agreement Index of %(group)s by session") % {"group": group.name},
+        points=[charts.Point(str(row["key"]), row["mean_ai"], row["votes"]) for row in by_session],
+        y_label=_("Mean AI"),
+    )
+    context = {
+        "group": group,
+        "today": datetime.date.today(),
+        "members": analysis_groups.members_on(group.pk, datetime.date.today()),
+        "by_session": by_session,
+        "by_body": analysis_groups.cohesion_by(group.pk, "body_id"),
+        "bodies": Body.objects.all(),
+        "body": body,
+        "chart": chart,
+        "dissenters": analysis_groups.dissenters(group.pk),
+        "ai_reference": cohesion.AI_REFERENCE,
+    }
+    return render(request, "votes/analysis/group_detail.html", context)
+
+
+def ideal_point_chart(iso3: str, name: str):
+    series = idealpoints.country_series(iso3)
+    if not series:
+        return None
+    return charts.LineChart(
+        title=_("Ideal point of %(country)s by session (± 2 standard errors)") % {"country": name},
+        points=[charts.Point(str(s), v, n, v - 2 * se if se is not None else None, v + 2 * se if se is not None else None) for s, v, se, n in series],
+        y_min=-1.0, y_max=1.0, y_label=_("Ideal point"),
+    )
+
+
+def country_analysis(request, iso3: str):
+    """A country over a range of sessions: the States voting most and least like it (each with its n), its share
+    of yes / no / abstain by session, its ideal point by session."""
+    country = get_object_or_404(Country, pk=iso3.upper())
+    form = SessionRangeForm(request.GET or None)
+    valid = form.is_valid() if form.is_bound else True
+    start, end = (form.cleaned_data.get("start"), form.cleaned_data.get("end")) if form.is_bound and valid else (None, None)
+    context = {"country": country, "form": form}
+    labels = {value: str(label) for value, label in Position.Value.choices}
+    if valid:
+        most, least = similarity.most_and_least_like(country.pk, start, end, limit=10)
+        names = dict(country_choices(request))
+        context.update({
+            "most": [(names.get(o, o), o, n, g, s) for o, n, g, s in most],
+            "least": [(names.get(o, o), o, n, g, s) for o, n, g, s in least],
+            "shares": [charts.ShareBar(str(row["session_id"]), {v: row[v] for v in POSITIONS}, labels)
+                       for row in similarity.shares_by_session(country.pk)],
+            "ideal_chart": ideal_point_chart(country.pk, country.name),
+            "fit": idealpoints.latest_fit(),
+        })
+    return render(request, "votes/analysis/country_analysis.html", context, status=200 if valid else 400)
+
+
+def session_ideal_points(request, number: int):
+    """Every State's ideal point in one session, highest first (the session's spread)."""
+    session = get_object_or_404(Session, pk=number)
+    points = list(idealpoints.session_spread(session.pk))
+    chart = charts.LineChart(
+        title=_("Ideal points in session %(n)s, highest first (± 2 standard errors)") % {"n": session.pk},
+        points=[charts.Point(p.country_id, p.value, p.votes, p.value - 2 * (p.se or 0), p.value + 2 * (p.se or 0)) for p in points],
+        y_min=-1.0, y_max=1.0, y_label=_("Ideal point"),
+    )
+    return render(request, "votes/analysis/session_ideal_points.html",
+                  {"session": session, "points": points, "chart": chart, "fit": idealpoints.latest_fit()})

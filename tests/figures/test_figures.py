@@ -55,6 +55,8 @@ def test_every_stored_model_is_registered():
 
 @pytest.mark.parametrize("figure", figures.FIGURES, ids=lambda figure: figure.name)
 def test_recount_restores_a_corrupted_figure(seed, figure):
+    if figure.name == "ideal points":
+        pytest.skip("fitted to plenary roll calls and the seed is a committee report: tests/analysis/test_idealpoints.py")
     before = snapshot()
     assert before[figure.name], "the seed gives every figure rows"
     corrupt(figure)

@@ -38,9 +38,9 @@ def test_vote_page_query_budget(client, mini, django_assert_max_num_queries):
     for n in range(30):
         CountryFactory(iso3=f"Z{n:02d}")
     make_vote(mini["other"], "OP1", yes=[f"Z{n:02d}" for n in range(30)])
-    # The address's draft, the vote, its intentions, positions, sibling actions and corrections: a constant,
-    # whatever the Members.
-    with django_assert_max_num_queries(7):
+    # The address's draft, the vote, its intentions, positions, sibling actions, corrections and bloc breakdown:
+    # a constant, whatever the Members.
+    with django_assert_max_num_queries(8):
         assert client.get("/votes/A/C.1/79/L.53/Rev.1/PP2/").status_code == 200
 
 

@@ -10,5 +10,6 @@ class Command(BaseCommand):
         counts = load_countries()
         self.stdout.write(
             f"countries: {counts['countries']} ({counts['created']} created, {counts['updated']} updated), "
-            f"other names: {counts['other_names']}"
+            f"other names: {counts['other_names']}, groups: {counts['groups']} "
+            f"({counts['group_memberships']} membership periods)"
         )

@@ -1,0 +1,91 @@
+"""Country analysis: votes most / least like a State over sessions, two States' agreement by session, shares by
+session — from the stored per-session figures, equal to a count by hand and to a recount after a change."""
+
+import datetime
+import json
+
+import pytest
+from django.urls import reverse
+
+from tests.web.factories import DraftFactory, make_vote
+from votes import figures
+from votes.analysis import similarity
+from votes.models import CountrySession, PairSession, Session
+
+
+def by_hand(votes, a, b):
+    """(n, agreed) of two States over votes, from their positions."""
+    n = agreed = 0
+    for vote in votes:
+        positions = dict(vote.positions.values_list("country_id", "position"))
+        pa, pb = positions.get(a), positions.get(b)
+        if pa in ("yes", "no", "abstain") and pb in ("yes", "no", "abstain"):
+            n += 1
+            agreed += pa == pb
+    return n, agreed
+
+
+@pytest.fixture
+def two_sessions(mini):
+    """The mini record (session 79) plus two votes of session 78."""
+    old = DraftFactory(symbol="A/C.1/78/L.1", session=Session.for_number(78))
+    v1 = make_vote(old, "whole", date=datetime.date(2023, 11, 1), yes=["CHN", "USA", "FRA"], no=["BRA"], abstain=["CIV"])
+    v2 = make_vote(old, "amendment:A/C.1/78/L.9", date=datetime.date(2023, 11, 1), yes=["CHN", "BRA"], no=["USA", "FRA", "CIV"])
+    figures.recount()  # every figure: a change takes its votes out of all of them
+    return {**mini, "old": [v1, v2], "new": [mini["pp2"], mini["op1"], mini["whole"]]}
+
+
+def test_most_and_least_like_over_sessions(two_sessions):
+    rows = {other: (n, g) for other, n, g, _ in similarity.most_and_least_like("CHN", limit=10)[0]}
+    for other in ("USA", "BRA", "CIV", "FRA", "MDG"):
+        expected = by_hand(two_sessions["old"] + two_sessions["new"], "CHN", other)
+        assert rows.get(other, (0, 0)) == expected, other
+    only_78 = {other: (n, g) for other, n, g, _ in similarity.most_and_least_like("CHN", 78, 78, limit=10)[0]}
+    assert only_78 == {o: by_hand(two_sessions["old"], "CHN", o) for o in ("USA", "BRA", "CIV", "FRA")}
+    most, least = similarity.most_and_least_like("USA", 79, 79, limit=1)
+    # FRA agreed with the USA on 2 of 3; BRA, CHN and CIV on none of 3: a tie goes to the larger n, then the code.
+    assert most[0] == ("FRA", 3, 2, pytest.approx(2 / 3)) and least[0] == ("BRA", 3, 0, 0.0)
+
+
+def test_agreement_by_session_and_shares(two_sessions):
+    assert similarity.agreement_by_session("USA", "CHN") == [
+        (78, *by_hand(two_sessions["old"], "USA", "CHN")), (79, *by_hand(two_sessions["new"], "USA", "CHN"))
+    ]
+    shares = {row["session_id"]: row for row in similarity.shares_by_session("MDG")}
+    assert (shares[79]["yes"], shares[79]["absent"]) == (1, 2) and 78 not in shares
+
+
+def test_incremental_equals_recount(two_sessions):
+    vote = two_sessions["old"][0]
+    with figures.changing(votes=[vote.pk]):
+        vote.positions.filter(country_id="CHN").update(position="no")
+    incremental = (
+        sorted(PairSession.objects.values_list("country_id", "other_id", "session_id", "votes", "agreed")),
+        sorted(CountrySession.objects.values_list("country_id", "session_id", "yes", "no", "abstain", "absent")),
+    )
+    figures.recount(["agreement by session"])
+    assert incremental == (
+        sorted(PairSession.objects.values_list("country_id", "other_id", "session_id", "votes", "agreed")),
+        sorted(CountrySession.objects.values_list("country_id", "session_id", "yes", "no", "abstain", "absent")),
+    )
+
+
+def test_country_analysis_page(client, two_sessions, django_assert_max_num_queries):
+    url = reverse("country-analysis", args=["CHN"])
+    with django_assert_max_num_queries(8):
+        response = client.get(url, {"start": 78, "end": 78})
+    html = response.content.decode()
+    assert response.status_code == 200 and "n = 2" in html and 'id="shares-chart"' in html
+    assert client.get(url, {"start": 79, "end": 78}).status_code == 400
+    assert client.get(url, {"start": "x"}).status_code == 400
+
+
+def test_compare_page_charts_two_countries_by_session(client, two_sessions):
+    response = client.get(reverse("country-compare"), {"a": "USA", "b": "CHN"})
+    chart = response.context["agreement_chart"]
+    assert [(p.label, p.n) for p in chart.points] == [("78", 2), ("79", 3)]
+    assert [round(p.value, 4) for p in chart.points] == [
+        round(g / n, 4) for n, g in (by_hand(two_sessions["old"], "USA", "CHN"), by_hand(two_sessions["new"], "USA", "CHN"))
+    ]
+    html = response.content.decode()
+    assert 'id="agreement-chart"' in html and "<table>" in html.split('id="agreement-chart"')[1]
