@@ -310,7 +310,8 @@ class VoteFilterSet(django_filters.FilterSet):
     session = KeyFilter(label=_("Session"), record=SESSION, field_name="session", lookup_expr="exact")
     body = KeyFilter(label=_("Body"), record=BODY, field_name="body", lookup_expr="exact")
     agenda_item = django_filters.NumberFilter(
-        label=_("Agenda item"), field_name="draft__agenda_item__number", lookup_expr="exact", widget=AGENDA_ITEM_INPUT
+        label=_("Agenda item"), field_name="draft__agenda_item__number", lookup_expr="exact", widget=AGENDA_ITEM_INPUT,
+        min_value=1, max_value=32767,
     )
     draft = django_filters.CharFilter(
         label=_("Draft"), field_name="draft__symbol", lookup_expr="iexact",
@@ -324,7 +325,7 @@ class VoteFilterSet(django_filters.FilterSet):
     issue = KeyFilter(label=_("Issue"), record=ISSUE, field_name="issue_tags", lookup_expr="exact")
     important = choice_filter(_("Important vote"), "roll_call__important", IMPORTANT)
     rcid = django_filters.NumberFilter(
-        label=_("Voeten roll call"), field_name="roll_call__rcid", lookup_expr="exact",
+        label=_("Voeten roll call"), field_name="roll_call__rcid", lookup_expr="exact", min_value=1, max_value=2**31 - 1,
         widget=forms.NumberInput(attrs={"min": 1, "size": 6}),
     )
     sort = SortFilter(label=_("Sort"), empty_label=_("Newest first"), widget=Select)
@@ -390,7 +391,8 @@ class DraftFilterSet(django_filters.FilterSet):
     session = KeyFilter(label=_("Session"), record=SESSION, field_name="session", lookup_expr="exact")
     body = KeyFilter(label=_("Body"), record=BODY, field_name="body", lookup_expr="exact")
     agenda_item = django_filters.NumberFilter(
-        label=_("Agenda item"), field_name="agenda_item__number", lookup_expr="exact", widget=AGENDA_ITEM_INPUT
+        label=_("Agenda item"), field_name="agenda_item__number", lookup_expr="exact", widget=AGENDA_ITEM_INPUT,
+        min_value=1, max_value=32767,
     )
     kind = choice_filter(_("Kind"), "kind", labels.DRAFT_KIND)
     sponsor = KeyFilter(label=_("Sponsor"), record=COUNTRY, method="filter_sponsor")
