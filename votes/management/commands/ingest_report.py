@@ -12,6 +12,10 @@ class Command(BaseCommand):
         "Idempotent: a report already stored (or its version in another language) changes nothing but added texts."
     )
 
+    # What a file is and how it is stored: ingest_plenary is this command with its own two.
+    noun = "report"
+    ingest_file = staticmethod(ingest_report_file)
+
     def add_arguments(self, parser):
         parser.add_argument("files", nargs="+", help="Report files: PDFs (with a text layer) or their extracted text (UTF-8).")
         parser.add_argument("--dry-run", action="store_true", help="Show what would change; write nothing.")
@@ -21,7 +25,7 @@ class Command(BaseCommand):
         for name in options["files"]:
             path = Path(name)
             try:
-                result = ingest_report_file(path, dry_run=options["dry_run"])
+                result = self.ingest_file(path, dry_run=options["dry_run"])
             except (ReportError, IngestRefused) as error:
                 failed += 1
                 self.stderr.write(f"{path}: not ingested, nothing written:\n{error}")
@@ -32,4 +36,4 @@ class Command(BaseCommand):
                 continue
             self.stdout.write(str(result))
         if failed:
-            raise CommandError(f"{failed} of {len(options['files'])} report(s) not ingested")
+            raise CommandError(f"{failed} of {len(options['files'])} {self.noun}(s) not ingested")
