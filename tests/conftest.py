@@ -4,11 +4,32 @@ code paths `make run` uses (no hand-built copies of the data)."""
 from pathlib import Path
 
 import pytest
+from django.test import Client
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SEED_ZH = FIXTURES / "reports" / "first-committee-79-item106.txt"
 SEED_EN = FIXTURES / "reports" / "first-committee-79-item106.en.txt"
 SEED_SYMBOL = "A/C.1/79/L.53/Rev.1"
+
+
+def _request_reading_streams_to_the_end(request_of_client):
+    """A WSGI server closes every response (PEP 3333), which closes a streamed export's generator and its
+    server-side cursor at once. Django's test client closes one only when a test reads it to the end; one left
+    half-read is finalised later by the garbage collector, possibly in the middle of another query on the same
+    connection, where psycopg's cursor close waits forever for the connection's lock (the suite hung so on
+    PostgreSQL). So every client in the suite reads a streamed response whole, and closes it, before returning it."""
+
+    def request(self, **request):
+        response = request_of_client(self, **request)
+        if response.streaming:
+            chunks = list(response.streaming_content)  # read to the end: the client's wrapper closes the response
+            response.streaming_content = chunks
+        return response
+
+    return request
+
+
+Client.request = _request_reading_streams_to_the_end(Client.request)
 
 
 @pytest.fixture
