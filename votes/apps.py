@@ -15,6 +15,7 @@ class VotesConfig(AppConfig):
         # However a vote goes (the admin, a draft deleted with its votes), the stored figures lose it; drafts and
         # paragraphs saved or deleted one by one (admin, corrections) mark their search rows. See votes.figures.
         pre_delete.connect(figures.vote_deleting, sender=Vote, dispatch_uid="votes.figures.vote_deleting")
+        post_delete.connect(figures.vote_deleted, sender=Vote, dispatch_uid="votes.figures.vote_deleted")
         post_save.connect(figures.draft_saved, sender=Draft, dispatch_uid="votes.figures.draft_saved")
         post_save.connect(figures.paragraph_saved, sender=Paragraph, dispatch_uid="votes.figures.paragraph_saved")
         post_delete.connect(figures.paragraph_deleted, sender=Paragraph, dispatch_uid="votes.figures.paragraph_deleted")

@@ -40,12 +40,12 @@ from . import agreement, search
 from .analysis import cohesion, idealpoints, similarity
 from .models import (
     AgreementScore,
+    CountrySession,
     CountryTally,
     Draft,
     DraftSearchText,
     GroupCohesion,
     IdealPoint,
-    PairSession,
     Position,
     Vote,
 )
@@ -75,6 +75,9 @@ class Figure:
 
     def put_in(self, vote_ids: list[int], draft_ids: list[int]) -> None:
         """After the change: add (or recount) what the given votes and drafts contribute now."""
+
+    def vote_deleted(self, vote) -> None:
+        """After a vote's row is deleted (figures that recount a group of votes whole, not by increments)."""
 
 
 class VoteCounts(Figure):
@@ -212,22 +215,29 @@ class GroupFigures(SummedOverVotes):
         cohesion.apply_terms(cohesion.vote_terms(vote_ids), sign)
 
 
-class AgreementBySession(SummedOverVotes):
-    """Each pair of countries' agreement per session (`PairSession`, once per pair) and each country's positions
-    per session (`CountrySession`): the country analysis over a range of sessions and the compare page's chart."""
+class AgreementBySession(Figure):
+    """Each country's positions per session and its agreement with every other country in that session
+    (`CountrySession`): the country analysis over a range of sessions and the compare page's chart. Not a sum
+    kept by increments: a changed vote's session is counted again whole (`similarity.recount_sessions`)."""
 
     name = "agreement by session"
-    description = "each pair of countries' votes in common and in agreement per session; each country's positions per session"
-    model = PairSession
-    key = ("country_id", "other_id", "session_id")
-    fields = ("votes", "agreed")
+    description = "each country's positions per session, and its votes in common and in agreement with each other country"
+    model = CountrySession
+    key = ("country_id", "session_id")
+    fields = ("yes", "no", "abstain", "absent", "pairs")
 
     def recount_all(self) -> int:
         return similarity.rebuild()
 
-    def apply(self, vote_ids, sign) -> None:
+    def take_out(self, vote_ids) -> None:
+        similarity.recount_sessions(similarity.sessions_of(vote_ids), leaving_out=vote_ids)
+
+    def put_in(self, vote_ids, draft_ids) -> None:
         if vote_ids:
-            similarity.apply(vote_ids, sign)
+            similarity.recount_sessions(similarity.sessions_of(vote_ids))
+
+    def vote_deleted(self, vote) -> None:
+        similarity.recount_sessions([vote.session_id])
 
 
 class IdealPoints(Figure):
@@ -387,6 +397,13 @@ def vote_deleting(sender, instance, **kwargs) -> None:
     else:
         for figure in FIGURES:
             figure.take_out([instance.pk])
+
+
+def vote_deleted(sender, instance, **kwargs) -> None:
+    """post_delete of a Vote: figures counted whole over a group of votes count it again without the vote.
+    (`pre_delete` is too early for them: a queryset's delete signals every vote before it deletes any.)"""
+    for figure in FIGURES:
+        figure.vote_deleted(instance)
 
 
 def draft_saved(sender, instance, **kwargs) -> None:

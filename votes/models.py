@@ -845,25 +845,10 @@ class IdealPointFit(models.Model):
     stale = models.BooleanField(default=False, help_text="True once a plenary vote changed after the fit.")
 
 
-class PairSession(models.Model):
-    """How two countries stood relative to each other in one session (all bodies), stored once per pair with
-    country < other (kept by `votes.figures`): "votes most / least like X" over a range of sessions and the
-    compare page's agreement by session read these rows, at most ~190 per session for one country."""
-
-    country = models.ForeignKey(Country, on_delete=models.CASCADE, related_name="+", help_text="The first country (lower code).")
-    other = models.ForeignKey(Country, on_delete=models.CASCADE, related_name="+", help_text="The second country (higher code).")
-    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="+", help_text="The session.")
-    votes = models.IntegerField(default=0, help_text="Recorded votes of the session on which both cast yes, no or abstain.")
-    agreed = models.IntegerField(default=0, help_text="Of those, votes on which both cast the same.")
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["country", "other", "session"], name="pairsession_unique")]
-        indexes = [models.Index(fields=["other", "session"], name="pairsession_other_idx")]
-
-
 class CountrySession(models.Model):
-    """A country's positions in one session, counted (kept by `votes.figures`): its share of yes / no / abstain
-    by session on the country page."""
+    """A country's positions in one session, counted, and how every other country stood relative to it (kept by
+    `votes.figures`): its share of yes / no / abstain by session on the country page, "votes most / least like X"
+    over a range of sessions and the compare page's agreement by session."""
 
     country = models.ForeignKey(Country, on_delete=models.CASCADE, related_name="+", help_text="The country.")
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="+", help_text="The session.")
@@ -871,6 +856,13 @@ class CountrySession(models.Model):
     no = models.IntegerField(default=0, help_text="… no.")
     abstain = models.IntegerField(default=0, help_text="… abstained.")
     absent = models.IntegerField(default=0, help_text="… was a member but cast no vote.")
+    pairs = models.TextField(
+        blank=True,
+        default="",
+        help_text="For each other country with a vote in common: its code, the recorded votes of the session on "
+        "which both cast yes, no or abstain, and of those the votes on which both cast the same "
+        '("BRA 3 1,CHN 3 0"; votes.analysis.similarity.decode_pairs).',
+    )
 
     class Meta:
         ordering = ["country", "session"]

@@ -10,7 +10,7 @@ from django.urls import reverse
 from tests.web.factories import DraftFactory, make_vote
 from votes import figures
 from votes.analysis import similarity
-from votes.models import CountrySession, PairSession, Session
+from votes.models import CountrySession, Session
 
 
 def by_hand(votes, a, b):
@@ -59,15 +59,22 @@ def test_incremental_equals_recount(two_sessions):
     vote = two_sessions["old"][0]
     with figures.changing(votes=[vote.pk]):
         vote.positions.filter(country_id="CHN").update(position="no")
-    incremental = (
-        sorted(PairSession.objects.values_list("country_id", "other_id", "session_id", "votes", "agreed")),
-        sorted(CountrySession.objects.values_list("country_id", "session_id", "yes", "no", "abstain", "absent")),
-    )
+    def stored():
+        return sorted(CountrySession.objects.values_list("country_id", "session_id", "yes", "no", "abstain", "absent", "pairs"))
+
+    incremental = stored()
+    assert similarity.agreement_by_session("CHN", "USA")[0] == (78, *by_hand(two_sessions["old"], "CHN", "USA"))
     figures.recount(["agreement by session"])
-    assert incremental == (
-        sorted(PairSession.objects.values_list("country_id", "other_id", "session_id", "votes", "agreed")),
-        sorted(CountrySession.objects.values_list("country_id", "session_id", "yes", "no", "abstain", "absent")),
-    )
+    assert incremental == stored()
+
+
+def test_a_deleted_vote_leaves_its_session_counted(two_sessions):
+    """The deleted vote's session loses its rows before the delete and is counted again from its other vote."""
+    first, second = two_sessions["old"]
+    first.delete()
+    assert similarity.agreement_by_session("CHN", "USA")[0] == (78, *by_hand([second], "CHN", "USA"))
+    second.delete()
+    assert [row[0] for row in similarity.agreement_by_session("CHN", "USA")] == [79]
 
 
 def test_country_analysis_page(client, two_sessions, django_assert_max_num_queries):

@@ -1,82 +1,74 @@
 """Country analysis from stored figures: which States vote most and least like a given one over a range of
 sessions (each with its n), two States' agreement by session, and a State's share of yes / no / abstain by
-session. The figures (`PairSession`, `CountrySession`) are kept by `votes.figures` with the pair arithmetic of
-`votes.agreement` (matrix products), counted per session."""
+session. The figure (`CountrySession`, a row per country and session) is kept by `votes.figures`
+with the pair arithmetic of `votes.agreement` (matrix products), a session recounted whole when one of its votes
+changes: a session is at most a few hundred votes, and a row per pair and session (~900,000 for the plenary
+record) cost more to write on each import than the pages gained."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 
 import numpy as np
-from django.db.models import F, Q, Sum
 
-from ..agreement import CountsTable, pair_counts
-from ..models import CountrySession, PairSession, Position, Vote
-
-PAIR_SESSIONS = CountsTable(
-    PairSession,
-    keys={"country_id": "varchar", "other_id": "varchar", "session_id": "integer"},
-    counts={"votes": "integer", "agreed": "integer"},
-)
-COUNTRY_SESSIONS = CountsTable(
-    CountrySession,
-    keys={"country_id": "varchar", "session_id": "integer"},
-    counts={name: "integer" for name in ("yes", "no", "abstain", "absent")},
-)
+from ..agreement import pair_counts
+from ..models import CountrySession, Position, Vote
 
 
-def _session_terms(positions) -> tuple[list[tuple], list[tuple]]:
-    """The pair rows (country < other) and country rows that `positions` (one session's) contribute."""
-    rows = list(positions.values_list("country_id", "position"))
+def encode_pairs(entries) -> str:
+    """`CountrySession.pairs` from (other, votes, agreed) triples: "BRA 3 1,CHN 3 0,…"."""
+    return ",".join(f"{other} {votes} {agreed}" for other, votes, agreed in entries)
+
+
+def decode_pairs(text: str) -> list[tuple[str, int, int]]:
+    if not text:
+        return []
+    triples = []
+    for entry in text.split(","):
+        other, votes, agreed = entry.split(" ")
+        triples.append((other, int(votes), int(agreed)))
+    return triples
+
+
+def session_rows(session_id: int, leaving_out=()) -> list[CountrySession]:
+    """One session's rows, counted from its recorded votes' positions (but those of the votes `leaving_out`): a
+    country's positions by value and, for every other country with a vote in common, the votes both cast and
+    those they cast alike."""
+    votes = Vote.objects.recorded().filter(session_id=session_id).exclude(pk__in=list(leaving_out))
+    positions = Position.objects.filter(vote__in=votes)
     tallies: dict[str, dict[str, int]] = defaultdict(lambda: {"yes": 0, "no": 0, "abstain": 0, "absent": 0})
-    for iso3, value in rows:
+    for iso3, value in positions.values_list("country_id", "position"):
         tallies[iso3][value] += 1
     codes = sorted(tallies)
     counts = pair_counts(positions, codes)
-    pairs = []
-    upper_i, upper_j = np.nonzero(np.triu(counts.votes, k=1))
-    for i, j in zip(upper_i.tolist(), upper_j.tolist()):
-        pairs.append((codes[i], codes[j], int(counts.votes[i, j]), int(counts.agreed[i, j])))
-    return pairs, [(iso3, *(t[v] for v in ("yes", "no", "abstain", "absent"))) for iso3, t in tallies.items()]
+    rows = []
+    for i, iso3 in enumerate(codes):
+        others = np.nonzero(counts.votes[i])[0].tolist()
+        pairs = encode_pairs((codes[j], int(counts.votes[i, j]), int(counts.agreed[i, j])) for j in others if j != i)
+        rows.append(CountrySession(country_id=iso3, session_id=session_id, pairs=pairs, **tallies[iso3]))
+    return rows
 
 
-def apply(vote_ids: list[int] | None, sign: int) -> int:
-    """Add (+1) or take out (−1) the given votes' terms (all recorded votes when None, on empty tables)."""
-    votes = Vote.objects.recorded()
-    if vote_ids is not None:
-        votes = votes.filter(pk__in=vote_ids)
-    by_session: dict[int, list[int]] = defaultdict(list)
-    for pk, session in votes.values_list("pk", "session_id"):
-        by_session[session].append(pk)
+def recount_sessions(session_ids, leaving_out=()) -> int:
+    """Replace the rows of the given sessions by a count of their votes as stored now, but the votes
+    `leaving_out` (a change takes its votes out before it changes or deletes them)."""
+    session_ids = sorted(set(session_ids))
+    CountrySession.objects.filter(session_id__in=session_ids).delete()
     written = 0
-    for session, ids in sorted(by_session.items()):
-        positions = Position.objects.filter(vote__session_id=session) if vote_ids is None else Position.objects.filter(vote_id__in=ids)
-        pairs, tallies = _session_terms(positions)
-        pairs = [(a, b, session, n, agreed) for a, b, n, agreed in pairs]
-        tallies = [(iso3, session, *counts) for iso3, *counts in tallies]
-        if sign > 0:
-            # One statement per session and table (UNNEST on PostgreSQL): bulk_create of ~1.5 million model objects
-            # took minutes at full scale.
-            if pairs:
-                PAIR_SESSIONS.add(pairs)
-            if tallies:
-                COUNTRY_SESSIONS.add(tallies)
-        else:
-            if pairs:
-                PAIR_SESSIONS.subtract(pairs)
-            if tallies:
-                COUNTRY_SESSIONS.subtract(tallies)
-        written += len(pairs) + len(tallies)
-    if sign < 0:
-        PairSession.objects.filter(votes__lte=0).delete()
-        CountrySession.objects.filter(yes=0, no=0, abstain=0, absent=0).delete()
+    for session_id in session_ids:
+        rows = session_rows(session_id, leaving_out)
+        CountrySession.objects.bulk_create(rows, batch_size=500)
+        written += len(rows)
     return written
 
 
+def sessions_of(vote_ids) -> set[int]:
+    return set(Vote.objects.filter(pk__in=vote_ids).values_list("session_id", flat=True).distinct())
+
+
 def rebuild() -> int:
-    PairSession.objects.all().delete()
     CountrySession.objects.all().delete()
-    return apply(None, +1)
+    return recount_sessions(Vote.objects.recorded().values_list("session_id", flat=True).distinct())
 
 
 # --- what pages read --------------------------------------------------------------------------------------------
@@ -92,12 +84,11 @@ def _sessions(rows, first: int | None, last: int | None):
 
 def most_and_least_like(iso3: str, first: int | None = None, last: int | None = None, limit: int = 5, min_votes: int = 1):
     """([(other, votes, agreed, score)] most alike, [...] least alike) over sessions first..last (inclusive)."""
-    rows = _sessions(PairSession.objects.filter(Q(country_id=iso3) | Q(other_id=iso3)), first, last)
     totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for a, b, n, agreed in rows.values_list("country_id", "other_id").annotate(n=Sum("votes"), g=Sum("agreed")).values_list("country_id", "other_id", "n", "g"):
-        other = b if a == iso3 else a
-        totals[other][0] += n
-        totals[other][1] += agreed
+    for text in _sessions(CountrySession.objects.filter(country_id=iso3), first, last).values_list("pairs", flat=True):
+        for other, votes, agreed in decode_pairs(text):
+            totals[other][0] += votes
+            totals[other][1] += agreed
     scored = [(other, n, g, g / n) for other, (n, g) in totals.items() if n >= min_votes]
     scored.sort(key=lambda row: (-row[3], -row[1], row[0]))
     least = sorted(scored, key=lambda row: (row[3], -row[1], row[0]))
@@ -106,8 +97,12 @@ def most_and_least_like(iso3: str, first: int | None = None, last: int | None = 
 
 def agreement_by_session(a: str, b: str) -> list[tuple[int, int, int]]:
     """(session, votes, agreed) of two countries, oldest first."""
-    first, second = sorted((a, b))
-    return list(PairSession.objects.filter(country_id=first, other_id=second).order_by("session_id").values_list("session_id", "votes", "agreed"))
+    rows = []
+    for session_id, text in CountrySession.objects.filter(country_id=a).order_by("session_id").values_list("session_id", "pairs"):
+        for other, votes, agreed in decode_pairs(text):
+            if other == b:
+                rows.append((session_id, votes, agreed))
+    return rows
 
 
 def shares_by_session(iso3: str) -> list[dict]:
