@@ -19,3 +19,10 @@ document.addEventListener("submit", function (event) {
     form.elements.next.value = location.pathname + location.search;
   }
 });
+
+// The filter panel is folded in the markup, so that on a phone the results come first; on a wide screen there is
+// room for both, so it opens (without JavaScript it stays a working <details>).
+document.addEventListener("DOMContentLoaded", function () {
+  if (!window.matchMedia("(min-width: 48rem)").matches) return;
+  document.querySelectorAll("details.filter-panel").forEach(function (panel) { panel.open = true; });
+});
