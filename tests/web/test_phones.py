@@ -43,3 +43,13 @@ def test_the_vote_page_shows_its_tally_before_its_facts(client, seed):
     vote = Vote.objects.filter(method="recorded").first()
     html = client.get(f"/votes/{vote.pk}/", follow=True).content.decode()
     assert html.index('id="tally-heading"') < html.index('class="facts"')
+
+
+def test_the_comparison_names_the_country_in_each_position_cell(client, seed):
+    from votes.models import Country
+
+    html = client.get("/countries/compare/", {"country": ["CHN", "USA"], "show": "all"}).content.decode()
+    china, usa = Country.objects.get(pk="CHN").name, Country.objects.get(pk="USA").name
+    assert html.count(f'<span class="cell-label">{china}: </span>') == 3  # the seed's three votes
+    assert html.count(f'<span class="cell-label">{usa}: </span>') == 3
+    assert '<details class="filter-panel">' in html  # folded: the results come first
