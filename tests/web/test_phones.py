@@ -53,3 +53,18 @@ def test_the_comparison_names_the_country_in_each_position_cell(client, seed):
     assert html.count(f'<span class="cell-label">{china}: </span>') == 3  # the seed's three votes
     assert html.count(f'<span class="cell-label">{usa}: </span>') == 3
     assert '<details class="filter-panel">' in html  # folded: the results come first
+
+
+def test_drafts_sort_by_a_column_in_the_address_and_refuse_an_unknown_sort(client):
+    from web.factories import build_mini
+
+    build_mini()
+    def symbols(sort):
+        html = client.get("/drafts/", {"sort": sort}).content.decode()
+        return [s for s in ("A/C.1/79/L.53/Rev.1", "A/C.1/79/L.7") if f'data-draft="{s}"' in html], html
+    ascending, html = symbols("symbol")
+    assert html.index('data-draft="A/C.1/79/L.53/Rev.1"') < html.index('data-draft="A/C.1/79/L.7"')
+    assert 'aria-sort="ascending"' in html and 'href="?sort=-symbol"' in html
+    _, html = symbols("-symbol")
+    assert html.index('data-draft="A/C.1/79/L.7"') < html.index('data-draft="A/C.1/79/L.53/Rev.1"')
+    assert client.get("/drafts/", {"sort": "title; drop"}).status_code == 400
