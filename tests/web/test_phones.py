@@ -24,6 +24,7 @@ def test_an_unknown_address_is_the_styled_404(client, seed):
         response = client.get("/no-such-page/")
     assert response.status_code == 404
     assert "<h1>Not found</h1>" in response.content.decode()
+    assert "Resolver404" not in response.content.decode()  # no class name standing in for a message
 
 
 def test_the_500_page_renders_without_a_request_context(rf):
