@@ -386,6 +386,13 @@ class VoteFilterSet(django_filters.FilterSet):
 # --- drafts ---------------------------------------------------------------------------------------------------
 
 
+class DraftSortFilter(django_filters.OrderingFilter):
+    """One column's order, then the primary key: drafts share a session, and a page must not move rows between pages."""
+
+    def filter(self, qs, value):
+        return qs.order_by(*self.get_ordering_value(value[0]).split(","), "pk") if value else qs
+
+
 class DraftFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Symbol or title"), method="filter_text", widget=forms.SearchInput)
     session = KeyFilter(label=_("Session"), record=SESSION, field_name="session", lookup_expr="exact")
@@ -396,6 +403,12 @@ class DraftFilterSet(django_filters.FilterSet):
     )
     kind = choice_filter(_("Kind"), "kind", labels.DRAFT_KIND)
     sponsor = KeyFilter(label=_("Sponsor"), record=COUNTRY, method="filter_sponsor")
+    # The column headers' sort, in the address (shareable); an unknown value is a form error (400), not ignored.
+    sort = DraftSortFilter(
+        label=_("Sort"), empty_label=_("Newest first"), widget=Select,
+        fields=(("symbol", "symbol"), ("session", "session")),
+        field_labels={"symbol": _("Symbol"), "session": _("Session")},
+    )
 
     class Meta:
         model = Draft

@@ -359,7 +359,8 @@ def country_compare(request):
         shown = compared_votes(filterset.qs, codes, show)
         page_obj = listing.page(shown, fetch=vote_rows(compared=codes), count=shown_count)
         for vote in page_obj.object_list:
-            vote.compared_positions = [getattr(vote, f"pos_{index}") for index in range(len(codes))]
+            # With each country's name: on a phone the rows reflow into cards, without the column headings.
+            vote.compared_positions = [(names[code].name, getattr(vote, f"pos_{index}")) for index, code in enumerate(codes)]
         context["agreement_chart"] = agreement_chart(codes, names) if len(codes) == 2 else None
         context.update(
             {

@@ -19,3 +19,20 @@ document.addEventListener("submit", function (event) {
     form.elements.next.value = location.pathname + location.search;
   }
 });
+
+// The filter panel is folded in the markup, so that on a phone the results come first; on a wide screen there is
+// room for both, so it opens (without JavaScript it stays a working <details>).
+document.addEventListener("DOMContentLoaded", function () {
+  if (!window.matchMedia("(min-width: 48rem)").matches) return;
+  document.querySelectorAll("details.filter-panel").forEach(function (panel) { panel.open = true; });
+});
+
+// A table wider than a phone scrolls inside itself (tally.css): it takes keyboard focus then, so that the arrow
+// keys can scroll it too.
+function focusableScrollingTables(root) {
+  (root || document).querySelectorAll("table").forEach(function (table) {
+    if (table.scrollWidth > table.clientWidth && !table.hasAttribute("tabindex")) table.setAttribute("tabindex", "0");
+  });
+}
+document.addEventListener("DOMContentLoaded", function () { focusableScrollingTables(document); });
+document.addEventListener("htmx:afterSettle", function (event) { focusableScrollingTables(event.target); });

@@ -98,6 +98,7 @@ def test_invalid_filter_shows_errors_in_place(site, page):
 def test_pages_work_without_javascript(site, page_without_js):
     page = page_without_js
     page.goto(f"{site['url']}/votes/")
+    page.click("details.filter-panel > summary")  # folded; a <details> opens without JavaScript
     page.select_option("#id_country", "BRA")
     page.select_option("#id_position", "abstain")
     page.click("form.filters button[type=submit]")
@@ -136,5 +137,7 @@ def test_keyboard_reaches_the_filters_and_results(site, page):
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.className") == "skip-link"
     page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.tagName") == "SUMMARY"  # the filter panel, open on a wide screen
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.id") == "id_q"

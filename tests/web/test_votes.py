@@ -206,6 +206,8 @@ def test_paginates_with_real_links(client, many):
     assert 'hx-get="?country=USA&amp;page=2"' in html
     second = client.get(URL, {"country": "USA", "page": 2})
     assert second.content.decode().count("<tr data-vote") == 13
+    assert "51–63 of 63" in second.content.decode()
+    assert "1–50 of 63" in html
     # A page past the end shows the last page rather than an error.
     assert client.get(URL, {"page": 99}).status_code == 200
 
