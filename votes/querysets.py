@@ -20,10 +20,15 @@ def _text_q(prefix: str, field: str, text: str) -> Q:
     """`text` in any of the six language columns of `prefix + field` (the database's case-insensitive match)."""
     from .models import LANGUAGES
 
-    text = " ".join(text.split())  # as votes.search.search_key spaces it
+    from .search import search_terms
+
+    # Each term (votes.search.search_terms) in some language, all of them: the draft rows' rule, paragraph by paragraph.
     condition = Q()
-    for language in LANGUAGES:
-        condition |= Q(**{f"{prefix}{field}_{language}__icontains": text})
+    for term in search_terms(text):
+        in_some_language = Q()
+        for language in LANGUAGES:
+            in_some_language |= Q(**{f"{prefix}{field}_{language}__icontains": term})
+        condition &= in_some_language
     return condition
 
 
@@ -31,13 +36,16 @@ def _drafts_with_text(text: str, *columns: str):
     """Keys of the drafts whose normalised heading or body (see votes.search; both when no column is named)
     contains `text`."""
     from .models import DraftSearchText
-    from .search import search_key
+    from .search import search_terms
 
-    key = search_key(text)
-    condition = Q()
-    for column in columns or ("heading", "body"):
-        condition |= Q(**{f"{column}__contains": key})
-    return DraftSearchText.objects.filter(condition).values("draft_id")
+    # Every term somewhere in the draft's row (any order); an unquoted query is no longer one phrase.
+    rows = DraftSearchText.objects.all()
+    for term in search_terms(text):
+        condition = Q()
+        for column in columns or ("heading", "body"):
+            condition |= Q(**{f"{column}__contains": term})
+        rows = rows.filter(condition)
+    return rows.values("draft_id")
 
 
 def cast_with_majority(position: str, vote: str) -> Q:
@@ -236,18 +244,23 @@ class VoteQuerySet(models.QuerySet):
     def matching(self, text: str) -> "VoteQuerySet":
         """Votes whose draft symbol or title, or the paragraph voted on, contains `text` (any language); a vote on
         the whole draft also matches text in any of the draft's paragraphs."""
-        from .search import search_key
+        from .search import search_terms
 
         # Every such vote's draft has the text somewhere: its search row, joined once (one trigram-indexed
         # table), narrows the votes, and the same row says whether the heading has it. (A separate subquery for
         # the heading cost each parallel worker its own scan: 42 against 28 ms to count "nuclear" at 5M.)
-        key = search_key(text)
-        in_heading = Q(draft__search_text__heading__contains=key)
-        in_draft = in_heading | Q(draft__search_text__body__contains=key)
+        terms = search_terms(text)
+        if not terms:
+            return self.all()
+        in_heading, in_draft, in_roll_call = Q(), Q(), Q()
+        for term in terms:
+            in_heading &= Q(draft__search_text__heading__contains=term)
+            in_draft &= Q(draft__search_text__heading__contains=term) | Q(draft__search_text__body__contains=term)
+            # A dataset's roll call has no paragraphs, but descriptions of its own (which the search row holds too).
+            in_roll_call &= Q(roll_call__descr__icontains=term) | Q(roll_call__short__icontains=term)
         on_the_vote = Q(subject="whole") | in_heading | Q(subject="paragraph") & _text_q("paragraph__", "text", text)
-        # A dataset's roll call has no paragraphs, but descriptions of its own (which the search row holds too).
-        words = " ".join(text.split())
-        on_the_vote |= Q(roll_call__descr__icontains=words) | Q(roll_call__short__icontains=words)
+        if terms:
+            on_the_vote |= in_roll_call
         return self.filter(in_draft & on_the_vote)
 
     # --- aggregates -------------------------------------------------------------------------------------------

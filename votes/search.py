@@ -9,6 +9,7 @@ a phrase matches within one part, never across two.
 
 from __future__ import annotations
 
+import re
 from typing import Iterable
 
 from django.db import connection, transaction
@@ -21,6 +22,16 @@ BATCH_SIZE = 1000
 
 def search_key(text: str) -> str:
     return " ".join((text or "").split()).lower()
+
+
+# A quoted run is one phrase; every other run of non-space is one word.
+_TERM = re.compile(r'"([^"]*)"|(\S+)')
+
+
+def search_terms(query: str) -> list[str]:
+    """The normalised terms of a query, each of which must match (in any order): quoted phrases kept whole."""
+    terms = (phrase or word for phrase, word in _TERM.findall(query or ""))
+    return [key for key in map(search_key, terms) if key]
 
 
 def _joined(parts: Iterable[str]) -> str:

@@ -3,7 +3,7 @@
 import pytest
 
 from votes.models import DraftSearchText, Paragraph, Vote
-from votes.search import rebuild_search_texts, refresh_search_texts, search_key
+from votes.search import rebuild_search_texts, refresh_search_texts, search_key, search_terms
 
 from .factories import DraftFactory, ParagraphFactory
 
@@ -15,6 +15,12 @@ def found(text: str) -> list[str]:
 def test_search_key_lowercases_and_collapses_whitespace():
     assert search_key("  Nuclear\n  WEAPONS\tfree ") == "nuclear weapons free"
     assert search_key("核武器") == "核武器"
+
+
+def test_search_terms_are_words_and_quoted_phrases():
+    assert search_terms('Export  "Undue restrictions" L.53') == ["export", "undue restrictions", "l.53"]
+    assert search_terms('"unclosed phrase') == ['"unclosed', "phrase"]  # a lone quote is part of a word
+    assert search_terms('  "" ') == []
 
 
 def test_rows_follow_edits_of_paragraphs_and_titles(mini):

@@ -74,6 +74,10 @@ def test_lists_every_vote_newest_first(client, mini):
         ("date_from=2024-11-04&date_to=2024-11-04", ["whole"]),
         ("q=undue restrictions", ["whole", "PP2"]),  # the paragraph voted on, and the whole draft
         ("q=outer space", ["whole"]),  # the whole draft's paragraph text
+        ("q=exports restrictions", ["whole", "PP2"]),  # every word, in any order (issue 17: not only the phrase)
+        ("q=%22restrictions undue%22", []),  # quoted: the exact phrase only
+        ("q=%22undue restrictions%22 exports", ["whole", "PP2"]),  # a phrase and a word together
+        ("q=undue nonexistentword", []),  # every word must match, not any
         ("q=Transparency", ["whole"]),  # the title, any case
         ("q=序言部分第2段", ["whole", "PP2"]),  # Chinese paragraph text (the whole vote covers it)
         ("q=和平利用", ["whole", "OP1", "PP2"]),  # Chinese title
