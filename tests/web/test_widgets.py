@@ -43,7 +43,7 @@ def test_select_renders_the_options_of_djangos_select(choices, value):
 def test_inputs_are_djangos_widgets(client, mini):
     html = client.get("/votes/", {"q": "nuclear", "agenda_item": "106", "date_from": "2024-11-06"}).content.decode()
     assert '<input type="search" name="q" value="nuclear" id="id_q">' in html
-    assert '<input type="number" name="agenda_item" value="106" min="1" size="5" step="any" id="id_agenda_item">' in html
+    assert '<input type="number" name="agenda_item" value="106" min="1" size="5" max="32767" step="any" id="id_agenda_item">' in html
     assert '<input type="date" name="date_from" value="2024-11-06" id="id_date_from">' in html
     assert '<input type="text" name="paragraph" placeholder="PP18" size="6" id="id_paragraph">' in html
 
