@@ -10,7 +10,7 @@ PORT ?= 8000
 # Development defaults for `make run`; production sets its own (see .env.example).
 RUN_ENV := DEBUG=$${DEBUG:-1}
 
-.PHONY: setup run load test bench soak lint clean
+.PHONY: setup run load superuser test bench soak lint clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -30,6 +30,12 @@ load: setup
 run: load
 	@echo "Tally is serving at http://$(HOST):$(PORT)/ (Ctrl-C to stop)"
 	@$(RUN_ENV) $(PY) manage.py runserver --noreload $(HOST):$(PORT)
+
+# The first staff account, with make run's development settings (manage.py alone needs SECRET_KEY when DEBUG is
+# off). Non-interactive with DJANGO_SUPERUSER_USERNAME, DJANGO_SUPERUSER_EMAIL and DJANGO_SUPERUSER_PASSWORD set.
+superuser: setup
+	@$(RUN_ENV) $(PY) manage.py migrate --noinput -v0
+	@$(RUN_ENV) $(PY) manage.py createsuperuser $$(test -n "$$DJANGO_SUPERUSER_PASSWORD" && echo --noinput)
 
 test: setup
 	@$(PY) -m pytest $(PYTEST_ARGS)

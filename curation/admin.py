@@ -547,6 +547,13 @@ class PositionAdmin(CorrectingAdmin):
     def vote_date(self, obj):
         return obj.vote.date
 
+    def response_change(self, request, obj):
+        # A position is corrected from its vote's page: back there, not to the list of five million positions.
+        response = super().response_change(request, obj)
+        if "_continue" in request.POST or "_saveasnew" in request.POST:
+            return response
+        return redirect(reverse("admin:votes_vote_change", args=[obj.vote_id]))
+
     def save_model(self, request, obj, form, change):
         with figures.changing(votes=[obj.vote_id]):
             super().save_model(request, obj, form, change)

@@ -479,7 +479,8 @@ class _ReportWriter:
                 continue
             if (position.pk, "position") in self.corrected_positions:
                 self.result.conflicts.append(
-                    f"{where}: {position.country_id} corrected by hand to {position.position!r}; the report says {read!r}"
+                    f"{where}: the report lists {position.country_id} as {_voting(read)}; "
+                    f"a hand correction says {str(Position.Value(position.position).label).lower()}"
                 )
             else:
                 differences.append(f"{position.country_id} {read} here, {position.position} in the record")
@@ -497,3 +498,9 @@ class _ReportWriter:
             self.problems.append(f"{where}: intended positions differ: {read} here, {stored} in the record")
         else:
             self.result.unchanged["intended_positions"] += len(read)
+
+
+def _voting(position: str) -> str:
+    """A position as staff read it ("voting yes", "absent"), never the enum's repr."""
+    label = str(Position.Value(position).label).lower()
+    return label if position == Position.Value.ABSENT else f"voting {label}"

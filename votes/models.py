@@ -627,6 +627,10 @@ class CountryTally(models.Model):
 
     FIELDS = ("yes", "no", "abstain", "absent", "with_majority")
 
+    class Meta:
+        verbose_name = _("country tally")
+        verbose_name_plural = _("country tallies")
+
     def __str__(self) -> str:
         return f"{self.country_id}: {self.yes} yes, {self.no} no, {self.abstain} abstain, {self.absent} absent"
 

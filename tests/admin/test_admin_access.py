@@ -174,3 +174,8 @@ def test_models_with_history_use_the_history_admin():
 
     for model in (Draft, Sponsorship, Paragraph, Vote, Position):
         assert isinstance(admin.site._registry[model], SimpleHistoryAdmin), model
+
+
+def test_the_admin_names_the_stored_tallies_in_plain_english(seed, editor_client):
+    page = editor_client.get("/admin/").content.decode()
+    assert "Country tallies" in page and "tallys" not in page

@@ -25,6 +25,7 @@ def test_a_position_is_corrected_with_a_reason(seed, editor_client, editor):
 
     response = correct_position(editor_client, position, "abstain")
     assert response.status_code == 302
+    assert response["Location"] == reverse("admin:votes_vote_change", args=[position.vote_id])  # back to its vote
     position.refresh_from_db()
     assert position.position == "abstain"
     correction = Correction.objects.for_object(position).get()

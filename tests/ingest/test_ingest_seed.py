@@ -124,7 +124,8 @@ def test_a_hand_correction_survives_reingestion_as_a_conflict(seed):
         reason="test: the delegation's statement",
     )
     result = ingest_report_file(SEED_EN)
-    assert any("CIV corrected by hand to 'abstain'" in conflict for conflict in result.conflicts)
+    assert any("the report lists CIV as voting yes; a hand correction says abstain" in conflict for conflict in result.conflicts), result.conflicts
+    assert not any("Value." in conflict for conflict in result.conflicts)
     position.refresh_from_db()
     assert position.position == "abstain"
 
