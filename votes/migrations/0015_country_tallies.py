@@ -2,7 +2,7 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-    dependencies = [("votes", "0013_groups")]
+    dependencies = [("votes", "0014_agreement_by_session_per_country")]
 
     operations = [
         migrations.AlterModelOptions(
