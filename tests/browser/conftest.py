@@ -31,6 +31,18 @@ def chromium():
 
 
 @pytest.fixture
+def site(live_server, transactional_db):
+    """The mini record (tests.web.factories.build_mini), committed for the live server; its address as "url"."""
+    from tests.conftest import restore_reference_rows
+    from web.factories import build_mini
+
+    restore_reference_rows()
+    data = build_mini()
+    data["url"] = live_server.url
+    return data
+
+
+@pytest.fixture
 def page(chromium):
     context = chromium.new_context(locale="en-GB")
     page = context.new_page()

@@ -7,9 +7,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from tests.conftest import restore_reference_rows
 from votes.models import Group
-from web.factories import build_mini
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -45,14 +43,6 @@ def page_types(site) -> dict[str, str]:
     if group is not None:
         pages["group page"] = f"/groups/{group.code}/"
     return pages
-
-
-@pytest.fixture
-def site(live_server, transactional_db):
-    restore_reference_rows()
-    data = build_mini()
-    data["url"] = live_server.url
-    return data
 
 
 @pytest.mark.parametrize("language", ["en", "zh-hans"])

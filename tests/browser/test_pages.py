@@ -5,18 +5,8 @@ import re
 
 import pytest
 
-from tests.conftest import restore_reference_rows
-from web.factories import build_mini
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def site(live_server, transactional_db):
-    restore_reference_rows()
-    data = build_mini()
-    data["url"] = live_server.url
-    return data
 
 
 def rows(page) -> list[str]:
