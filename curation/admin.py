@@ -39,6 +39,7 @@ from votes.models import (
     Membership,
     Paragraph,
     Position,
+    RollCall,
     Session,
     Sponsorship,
     Vote,
@@ -427,6 +428,23 @@ class VoteAdmin(CorrectingAdmin):
     date_hierarchy = "date"
     autocomplete_fields = ["draft", "paragraph", "document"]
     readonly_fields = ["positions_summary", "yes_count", "no_count", "abstain_count", "absent_count", "margin"]
+
+    # What goes with a deleted vote. Positions cannot be deleted one by one (an absent Member keeps its row), which
+    # the admin would otherwise read as forbidding the vote's deletion ("Cannot delete vote … position").
+    DELETED_WITH_A_VOTE = (Position, IntendedPosition, RollCall)
+
+    def get_deleted_objects(self, objs, request):
+        deleted, model_count, perms_needed, protected = super().get_deleted_objects(objs, request)
+        perms_needed -= {str(model._meta.verbose_name) for model in self.DELETED_WITH_A_VOTE}
+        return deleted, model_count, perms_needed, protected
+
+    def delete_model(self, request, obj):
+        with figures.changing(votes=[obj.pk]):  # the lock, one transaction, the figures in step
+            super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        with figures.changing(votes=list(queryset.values_list("pk", flat=True))):
+            super().delete_queryset(request, queryset)
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = [

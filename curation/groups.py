@@ -1,13 +1,11 @@
 """The two staff groups and their permissions, kept in step with the models on every `migrate`.
 
 - **editors** enter and correct the record and upload reports: view everything; add and change drafts, votes,
-  paragraphs, sponsorships (and remove sponsors and paragraphs); correct positions; upload reports (the
+  paragraphs, sponsorships (and remove sponsors, paragraphs and mistaken votes); correct positions; upload reports (the
   `add_document` permission). Countries and their names come from the reference data (`load_countries`), and
   agreement scores are computed: editors only view them. Corrections are written by the change forms, never
   by hand.
 - **viewers** read the admin and change nothing: `view_*` permissions only.
-
-Deleting votes (and the positions with them) is left to superusers.
 """
 
 from __future__ import annotations
@@ -32,7 +30,7 @@ EDITOR_ACTIONS = {
     "votes.draft": ("add", "change"),
     "votes.sponsorship": ("add", "change", "delete"),
     "votes.paragraph": ("add", "change", "delete"),
-    "votes.vote": ("add", "change"),
+    "votes.vote": ("add", "change", "delete"),  # with its positions, intentions and roll call
     "votes.position": ("change",),
     "votes.intendedposition": ("add", "change", "delete"),
 }

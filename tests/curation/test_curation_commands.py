@@ -40,7 +40,7 @@ def test_create_staff_user_reads_the_password_from_stdin(client):
     alice = get_user_model().objects.get(username="alice")
     assert alice.is_staff and not alice.is_superuser
     assert list(alice.groups.values_list("name", flat=True)) == ["editors"]
-    assert alice.has_perm("votes.change_position") and not alice.has_perm("votes.delete_vote")
+    assert alice.has_perm("votes.change_position") and not alice.has_perm("votes.change_country")
     assert client.login(username="alice", password="correct horse battery staple")
     assert client.get("/admin/").status_code == 200
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from django.db import models
+from django.test import Client
 from django.urls import reverse
 
 from curation.services import set_positions
@@ -149,3 +150,27 @@ def test_migrate_counts_a_figure_it_finds_empty(seed):
             figure.model.objects.all().delete()
     call_command("migrate", verbosity=0)
     assert snapshot() == before
+
+
+def test_an_editor_deletes_a_mistaken_vote_in_the_admin_and_every_figure_follows(seed, editor_client):
+    vote = seed.votes.get(subject_label="OP2")
+    url = reverse("admin:votes_vote_delete", args=[vote.pk])
+    confirmation = editor_client.get(url).content.decode()
+    # The confirmation counts what goes with the vote (its 193 positions) and asks, instead of refusing.
+    assert "Cannot delete" not in confirmation and "Positions: 193" in confirmation
+    assert editor_client.post(url, {"post": "yes"}).status_code == 302
+    assert not Vote.objects.filter(pk=vote.pk).exists() and not Position.objects.filter(vote_id=vote.pk).exists()
+    assert snapshot() == from_scratch()
+
+
+def test_an_editor_deletes_votes_from_the_list_and_a_viewer_cannot(seed, editor_client, viewer):
+    ids = [str(pk) for pk in seed.votes.values_list("pk", flat=True)]
+    changelist = reverse("admin:votes_vote_changelist")
+    viewer_client = Client()
+    viewer_client.force_login(viewer)
+    assert viewer_client.get(reverse("admin:votes_vote_delete", args=[ids[0]])).status_code == 403
+    viewer_client.post(changelist, {"action": "delete_selected", "_selected_action": ids, "post": "yes"})
+    assert seed.votes.count() == len(ids)
+    response = editor_client.post(changelist, {"action": "delete_selected", "_selected_action": ids, "post": "yes"})
+    assert response.status_code == 302 and not seed.votes.exists()
+    assert snapshot() == from_scratch()
