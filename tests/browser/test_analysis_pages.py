@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.browser.test_pages import restore_reference_rows
+from tests.conftest import restore_reference_rows
 from tests.conftest import SEED_ZH
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

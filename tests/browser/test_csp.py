@@ -6,7 +6,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from browser.test_pages import rows, site  # noqa: F401  (the fixture)
+from browser.test_pages import rows
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -47,3 +47,28 @@ def test_chinese_form_choices_and_errors(chinese, mini):
     assert response.status_code == 400
     assert "未知的国家代码：XXX。" in html
     assert '<option value="CHN">中国</option>' in html
+
+
+@pytest.mark.parametrize(
+    "voted_label, chinese_name",
+    [("PP18", "序言部分第十八段"), ("PP10", "序言部分第十段"), ("PP21", "序言部分第二十一段"), ("PP105", "序言部分第一百零五段"),
+     ("OP2", "执行部分第2段"), ("OP4(a)", "执行部分第4(a)段"), ("OP4(a)(ii)", "执行部分第4(a)(ii)段"), ("whole", "whole")],
+)
+def test_paragraphs_are_named_as_the_chinese_texts_name_them(voted_label, chinese_name):
+    from votes.labels import chinese_paragraph_name
+
+    assert chinese_paragraph_name(voted_label) == chinese_name
+
+
+def test_the_chinese_vote_and_draft_pages_name_the_seed_paragraphs_in_chinese(client, seed):
+    """Both forms stand in the seed report itself: 序言部分第十八段, 执行部分第 2 段."""
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "zh-hans"
+    vote = seed.votes.get(subject_label="PP18")
+    from votes.links import vote_path
+
+    page = client.get(vote_path(vote)).content.decode()
+    assert "<h1>A/C.1/79/L.53/Rev.1：序言部分第十八段" in page and "第 PP18 段" not in page
+    draft_page = client.get(f"/drafts/{seed.symbol}/").content.decode()
+    assert "序言部分第十八段" in draft_page and "执行部分第2段" in draft_page
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    assert "paragraph PP18" in client.get(vote_path(vote)).content.decode()

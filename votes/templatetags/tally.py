@@ -50,6 +50,12 @@ def label(value, kind: str):
     return _translated(kind).get(value, value)
 
 
+@register.filter
+def paragraph_name(voted_label: str) -> str:
+    """A paragraph's voted label as the page's language names it: "PP18" in English, 序言部分第十八段 in Chinese."""
+    return labels.chinese_paragraph_name(voted_label) if (get_language() or "").startswith("zh") else voted_label
+
+
 @register.simple_tag
 def position_labels() -> dict[str, str]:
     """`{% position_labels as position_names %}`: the position labels in the active language, by code."""
