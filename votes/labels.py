@@ -2,7 +2,9 @@
 translation there), gathered by field for forms, templates and page headings; exports keep the codes.
 """
 
-from parsing.labels import label_parts
+import re
+
+from parsing.labels import label_parts, normalize_typed_label
 
 from .models import Country, Draft, IntendedPosition, Position, Sponsorship, Vote
 
@@ -55,3 +57,33 @@ def chinese_paragraph_name(voted_label: str) -> str:
     if part == "PP":
         return f"序言部分第{chinese_numeral(number)}{sub_items}段"
     return f"执行部分第{number}{sub_items}段"
+
+
+def from_chinese_numeral(text: str) -> int | None:
+    """The inverse of `chinese_numeral`: 十八 → 18, 二十一 → 21, 一百零五 → 105; None for anything else."""
+    for n in range(1, 1000):  # a thousand candidates: simpler than a parser, and a query is short
+        if chinese_numeral(n) == text:
+            return n
+    return None
+
+
+_CHINESE_NAME = re.compile(r"^(序言部分|执行部分)第\s*(\d+|[零一二三四五六七八九十百]+)\s*((?:\([a-z]+\))*)\s*段$")
+
+
+def read_paragraph_name(text: str) -> str | None:
+    """The voted label a query names, when it names one paragraph: "PP18", "pp 18", "OP 4(a)", 序言部分第十八段,
+    执行部分第2段 (the forms of `chinese_paragraph_name`, Arabic or Chinese numbers alike); None otherwise."""
+    text = (text or "").strip()
+    chinese = _CHINESE_NAME.match(text)
+    if chinese:
+        number = int(chinese[2]) if chinese[2].isdigit() else from_chinese_numeral(chinese[2])
+        if number is None:
+            return None
+        label = f"{'PP' if chinese[1] == '序言部分' else 'OP'}{number}{chinese[3]}"
+    else:
+        label = normalize_typed_label(text)
+    try:
+        label_parts(label)
+    except ValueError:
+        return None
+    return label

@@ -151,6 +151,16 @@ class VoteQuerySet(models.QuerySet):
     def recorded(self) -> "VoteQuerySet":
         return self.filter(method="recorded")
 
+    def coverage(self) -> dict:
+        """What the votes span: first and last date, first and last session, and the bodies that voted (in
+        their order), in two queries."""
+        from .models import Body
+
+        span = self.aggregate(first_date=models.Min("date"), last_date=models.Max("date"),
+                              first_session=models.Min("session_id"), last_session=models.Max("session_id"))
+        span["bodies"] = list(Body.objects.filter(Exists(self.filter(body=OuterRef("pk")))).order_by("order"))
+        return span
+
     def for_listing(self) -> "VoteQuerySet":
         """What a list row shows: the draft, its body and the paragraph, in one query."""
         return self.select_related("draft", "body", "paragraph")
@@ -243,7 +253,9 @@ class VoteQuerySet(models.QuerySet):
 
     def matching(self, text: str) -> "VoteQuerySet":
         """Votes whose draft symbol or title, or the paragraph voted on, contains `text` (any language); a vote on
-        the whole draft also matches text in any of the draft's paragraphs."""
+        the whole draft also matches text in any of the draft's paragraphs; a query naming a paragraph ("PP18",
+        序言部分第十八段: votes.labels.read_paragraph_name) also finds the votes on that paragraph."""
+        from .labels import read_paragraph_name
         from .search import search_terms
 
         # Every such vote's draft has the text somewhere: its search row, joined once (one trigram-indexed
@@ -261,7 +273,11 @@ class VoteQuerySet(models.QuerySet):
         on_the_vote = Q(subject="whole") | in_heading | Q(subject="paragraph") & _text_q("paragraph__", "text", text)
         if terms:
             on_the_vote |= in_roll_call
-        return self.filter(in_draft & on_the_vote)
+        found = in_draft & on_the_vote
+        label = read_paragraph_name(text)
+        if label is not None:  # "PP18", 序言部分第十八段: also the votes on that paragraph, of any draft
+            found |= Q(subject="paragraph", subject_label=label)
+        return self.filter(found)
 
     # --- aggregates -------------------------------------------------------------------------------------------
 
@@ -369,18 +385,22 @@ class AgreementScoreQuerySet(models.QuerySet):
 
 
 def paragraphs_matching(text: str, limit: int | None = None):
-    """Paragraphs (of any draft) whose text in any language contains `text`, with their draft, newest session
-    first. With `limit`, only the first `limit` paragraphs can be asked for, and they are found among the first
+    """Paragraphs (of any draft) whose text in any language contains `text`, or which it names ("PP18"), with
+    their draft, newest session first. With `limit`, only the first `limit` paragraphs can be asked for, and they are found among the first
     `limit` drafts whose body has the text (each holds one at least): a page of results reads a few drafts'
     paragraphs, not the tens of thousands a frequent word is in."""
+    from .labels import read_paragraph_name
     from .models import Draft, Paragraph
 
     drafts = _drafts_with_text(text, "body")
     if limit is not None:
         drafts = Draft.objects.filter(pk__in=drafts).order_by("-session_id", "symbol").values("pk")[:limit]
+    found = Q(draft_id__in=drafts) & _text_q("", "text", text)
+    label = read_paragraph_name(text)
+    if label is not None:  # "PP18", 执行部分第2段: also that paragraph of every draft
+        found |= Q(voted_label=label)
     return (
-        Paragraph.objects.filter(draft_id__in=drafts)
-        .filter(_text_q("", "text", text))
+        Paragraph.objects.filter(found)
         .select_related("draft")
         .order_by("-draft__session_id", "draft__symbol", "order")
     )

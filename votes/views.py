@@ -70,8 +70,11 @@ def redirect_keeping_query(request, name: str, *args):
 # --- home -----------------------------------------------------------------------------------------------------
 
 
+LATEST_VOTES = 10  # on the home page
+
+
 def home(request):
-    """Counts of what is loaded, with links into the data."""
+    """A search box, the record's coverage and counts with links into the data, and the latest recorded votes."""
     counts = {
         "sessions": Session.objects.with_votes().count(),
         "drafts": Draft.objects.count(),
@@ -81,7 +84,13 @@ def home(request):
         "positions": CountryTally.objects.positions(),  # stored: counting 5 million rows took ~140 ms
     }
     counts["committee_votes"] = counts["recorded_votes"] - counts["plenary_votes"]
-    return render(request, "home.html", {"counts": counts, "datasets": Dataset.objects.order_by("slug")})
+    context = {
+        "counts": counts,
+        "datasets": Dataset.objects.order_by("slug"),
+        "coverage": Vote.objects.coverage(),
+        "latest_votes": rows_in_order(list(Vote.objects.recorded().newest_first().values_list("pk", flat=True)[:LATEST_VOTES]), vote_rows()),
+    }
+    return render(request, "home.html", context)
 
 
 # --- votes ----------------------------------------------------------------------------------------------------

@@ -72,3 +72,21 @@ def test_the_chinese_vote_and_draft_pages_name_the_seed_paragraphs_in_chinese(cl
     assert "序言部分第十八段" in draft_page and "执行部分第2段" in draft_page
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     assert "paragraph PP18" in client.get(vote_path(vote)).content.decode()
+
+
+@pytest.mark.parametrize("query", ["PP18", "pp 18", "序言部分第十八段", "序言部分第18段"])
+def test_a_paragraph_named_in_either_language_finds_its_vote_and_paragraph(client, seed, query):
+    from votes.labels import read_paragraph_name
+
+    assert read_paragraph_name(query) == "PP18"
+    page = client.get("/search/", {"q": query}).content.decode()
+    assert f'#p-PP18">{seed.symbol} PP18</a>' in page
+    votes = client.get("/votes/", {"q": query}).content.decode()
+    assert 'data-subject="PP18"' in votes and 'data-subject="OP2"' not in votes
+
+
+def test_a_query_that_is_not_a_paragraph_name_is_searched_as_text():
+    from votes.labels import from_chinese_numeral, read_paragraph_name
+
+    assert [read_paragraph_name(q) for q in ("执行部分第 2 段", "OP 4(a)", "nuclear", "PP", "序言部分第段")] == ["OP2", "OP4(a)", None, None, None]
+    assert [from_chinese_numeral(t) for t in ("十", "十八", "二十一", "一百零五", "千")] == [10, 18, 21, 105, None]

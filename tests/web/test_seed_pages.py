@@ -89,3 +89,13 @@ def test_chinese_interface_on_the_seed(client, seed):
     assert "<h1>中国" in html
     html = client.get(SYMBOL_URL).content.decode()
     assert "在国际安全领域促进和平利用国际合作" in html
+
+
+def test_the_home_page_opens_on_a_search_box_the_coverage_and_the_latest_votes(client, seed, django_assert_max_num_queries):
+    with django_assert_max_num_queries(12):
+        page = client.get("/").content.decode()
+    assert 'role="search"' in page and 'action="/search/"' in page and 'name="q"' in page
+    # The seed: the First Committee's votes of 6 November 2024, session 79.
+    assert "The record covers 2024–2024, sessions 79 to 79," in page and "First Committee" in page
+    latest = re.findall(r'data-subject="([^"]+)"', page)
+    assert sorted(latest) == sorted(seed.votes.filter(method="recorded").values_list("subject_label", flat=True))
