@@ -44,9 +44,9 @@ def test_the_human_page_links_the_document_and_gives_examples(client, seed):
     assert reverse("api-document") in page and "pandas" in page and "read_csv" in page and "curl" in page
 
 
-# transactional_db: each drawn request commits or rolls back on its own, as in production, so one refused
+# A transactional test (reference_rows): each drawn request commits or rolls back on its own, as in production, so one refused
 # query (PostgreSQL aborts the transaction it ran in) does not fail the requests drawn after it.
-def test_every_endpoint_answers_as_documented(transactional_db, seed, settings):
+def test_every_endpoint_answers_as_documented(reference_rows, seed, settings):
     """Each operation's requests drawn by Schemathesis (valid and invalid parameter values), sent to the app in
     process. (Schemathesis's own pytest parametrisation does not run under pytest 9; its strategies do.)"""
     settings.ALLOWED_HOSTS = ["*"]
