@@ -480,7 +480,7 @@ class _ReportWriter:
             if (position.pk, "position") in self.corrected_positions:
                 self.result.conflicts.append(
                     f"{where}: the report lists {position.country_id} as {_voting(read)}; "
-                    f"a hand correction says {str(Position.Value(position.position).label).lower()}"
+                    f"a hand correction says {_position_word(position.position)}"
                 )
             else:
                 differences.append(f"{position.country_id} {read} here, {position.position} in the record")
@@ -500,7 +500,12 @@ class _ReportWriter:
             self.result.unchanged["intended_positions"] += len(read)
 
 
+def _position_word(position: str) -> str:
+    """A position as staff read it ("yes", "abstain"), never the enum's repr."""
+    return str(Position.Value(position).label).lower()
+
+
 def _voting(position: str) -> str:
-    """A position as staff read it ("voting yes", "absent"), never the enum's repr."""
-    label = str(Position.Value(position).label).lower()
-    return label if position == Position.Value.ABSENT else f"voting {label}"
+    """"voting yes", or "absent"."""
+    word = _position_word(position)
+    return word if position == Position.Value.ABSENT else f"voting {word}"

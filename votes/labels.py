@@ -59,12 +59,13 @@ def chinese_paragraph_name(voted_label: str) -> str:
     return f"执行部分第{number}{sub_items}段"
 
 
+# The inverse table of chinese_numeral: a thousand entries, simpler than a parser of Chinese numerals.
+_FROM_CHINESE_NUMERAL = {chinese_numeral(n): n for n in range(1, 1000)}
+
+
 def from_chinese_numeral(text: str) -> int | None:
     """The inverse of `chinese_numeral`: 十八 → 18, 二十一 → 21, 一百零五 → 105; None for anything else."""
-    for n in range(1, 1000):  # a thousand candidates: simpler than a parser, and a query is short
-        if chinese_numeral(n) == text:
-            return n
-    return None
+    return _FROM_CHINESE_NUMERAL.get(text)
 
 
 _CHINESE_NAME = re.compile(r"^(序言部分|执行部分)第\s*(\d+|[零一二三四五六七八九十百]+)\s*((?:\([a-z]+\))*)\s*段$")

@@ -270,9 +270,7 @@ class VoteQuerySet(models.QuerySet):
             in_draft &= Q(draft__search_text__heading__contains=term) | Q(draft__search_text__body__contains=term)
             # A dataset's roll call has no paragraphs, but descriptions of its own (which the search row holds too).
             in_roll_call &= Q(roll_call__descr__icontains=term) | Q(roll_call__short__icontains=term)
-        on_the_vote = Q(subject="whole") | in_heading | Q(subject="paragraph") & _text_q("paragraph__", "text", text)
-        if terms:
-            on_the_vote |= in_roll_call
+        on_the_vote = Q(subject="whole") | in_heading | Q(subject="paragraph") & _text_q("paragraph__", "text", text) | in_roll_call
         found = in_draft & on_the_vote
         label = read_paragraph_name(text)
         if label is not None:  # "PP18", 序言部分第十八段: also the votes on that paragraph, of any draft
