@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from dataclasses import dataclass
 
 from django.contrib.staticfiles import finders
@@ -25,10 +26,18 @@ FORMER_TERRITORY = {
 }
 
 
+# SVG path data: commands, numbers, separators. The map's markup writes outlines unescaped (votes.templatetags).
+PATH_DATA = re.compile(r"[MLHVCSQTAZmlhvcsqtaz0-9.,eE+\- ]*")
+
+
 @functools.lru_cache(maxsize=1)
 def outlines() -> dict:
     with open(finders.find(ASSET), encoding="utf-8") as handle:
-        return json.load(handle)
+        data = json.load(handle)
+    for m49, d in data["shapes"].items():
+        if not PATH_DATA.fullmatch(d):
+            raise ValueError(f"{ASSET}: the outline of {m49} is not SVG path data")
+    return data
 
 
 @dataclass
