@@ -56,3 +56,20 @@ def test_every_fill_has_a_pattern_and_a_legend_entry(client, position):
     patterns = render_to_string("votes/analysis/_patterns.html")
     legend = render_to_string("votes/analysis/_legend.html", {"with_non_members": True})
     assert f'id="pattern-{position}"' in patterns and f"fill-{position}" in legend
+
+
+def test_map_marks_escape_names_and_keep_one_mark_per_state():
+    from votes.templatetags.tally import map_marks
+
+    countries = [("FRA", "250", "France <b>&"), ("MCO", "492", "Monaco")]
+    html = str(map_marks(vote_map({"FRA": "abstain", "MCO": "no"}, countries=countries)))
+    assert "France &lt;b&gt;&amp;: Abstain" in html and "<b>" not in html
+    drawn = {iso3: position for _, _, iso3, position in DRAWN.findall(html) if iso3}
+    assert drawn == {"FRA": "abstain", "MCO": "no"}
+
+
+def test_outlines_are_path_data_only():
+    from votes.analysis.worldmap import PATH_DATA
+
+    assert all(PATH_DATA.fullmatch(d) for d in outlines()["shapes"].values())
+    assert not PATH_DATA.fullmatch('M0 0"/><script>')
