@@ -300,18 +300,23 @@ def _write_positions(rows: list[tuple[int, str, str]]) -> None:
 
 @contextmanager
 def _bulk_positions(adding: int):
-    """On PostgreSQL, a load at least as large as the positions stored runs without the table's secondary index,
-    which is built once after it (votes.bulk): maintaining it row by row cost most of the COPY."""
+    """On PostgreSQL, a load at least as large as the positions stored runs without the table's secondary index
+    and foreign keys, built and checked once after it (votes.bulk): maintaining the index row by row cost most of
+    the COPY, and checking the keys row by row more than the COPY itself."""
     if connection.vendor != "postgresql" or adding < max(Position.objects.count(), 1):
         yield
         return
+    table = Position._meta.db_table
     with connection.cursor() as cursor:
-        definitions = bulk.drop_secondary_indexes(cursor, Position._meta.db_table)
-        yield
-        # CREATE INDEX refuses a table with foreign-key checks queued (deferred) in this transaction: run them.
+        # DDL refuses a table with foreign-key checks queued (deferred) in this transaction: run them first.
         cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-        for definition in definitions:
-            cursor.execute(definition)
+        definitions = bulk.drop_secondary_indexes(cursor, table)
+        keys = bulk.drop_foreign_keys(cursor, table)
+        cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+        yield
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        for statement in (*definitions, *keys):
+            cursor.execute(statement)
         cursor.execute("SET CONSTRAINTS ALL DEFERRED")
 
 

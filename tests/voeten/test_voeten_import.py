@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 
 from parsing import voeten as files
 from reference.voeten import VoetenCountries
@@ -306,3 +307,24 @@ def test_the_whole_dataset(countries):
     assert set(Vote.objects.values_list("session_id", flat=True)) == set(range(1, 75))
     # Every name resolved (an unmapped one refuses the import), and few roll calls questionable.
     assert 0 < len(result.flags) < 300
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the bulk path (keys dropped and added back) is PostgreSQL's")
+def test_a_bulk_import_leaves_the_position_table_as_migrated(countries):
+    """The import drops the positions' secondary index and foreign keys for its COPY and restores them: same names,
+    same definitions (deferrable as Django migrated them), and they hold."""
+    from django.db import IntegrityError, transaction
+
+    query = ("SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'votes_position'::regclass"
+             " UNION ALL SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'votes_position' ORDER BY 1, 2")
+    with connection.cursor() as cursor:
+        cursor.execute(query)
+        before = cursor.fetchall()
+        import_voeten(EXTRACT)
+        assert Position.objects.count() > 40_000
+        cursor.execute(query)
+        assert cursor.fetchall() == before
+        assert any("FOREIGN KEY (country_id)" in definition and "DEFERRABLE" in definition for _, definition in before)
+        with pytest.raises(IntegrityError), transaction.atomic():
+            Position.objects.create(vote_id=Vote.objects.values_list("pk", flat=True).first(), country_id="ZZZ", position="yes")
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
