@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests.parsing.report_helpers import line_of  # noqa: F401  (the report tests' line finder serves both)
+
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "corpus" / "plenary"
 EXPECTED = Path(__file__).resolve().parent / "expected"
@@ -48,16 +50,6 @@ China, Cuba
 
 def record(*parts: str) -> str:
     return HEADING + "".join(parts) + "The meeting rose at 1 p.m.\n"
-
-
-def line_of(text: str, needle: str, occurrence: int = 1) -> int:
-    seen = 0
-    for number, line in enumerate(text.split("\n"), start=1):
-        if needle in line:
-            seen += 1
-            if seen == occurrence:
-                return number
-    raise AssertionError(f"{needle!r} (occurrence {occurrence}) not in the text")
 
 
 # A plenary meeting of the 79th session acting on the Third Committee's report A/79/457, whose drafts are
