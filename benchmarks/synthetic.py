@@ -1358,7 +1358,7 @@ def generate_corpus(
     report.timings["commit"] = time.perf_counter() - started
 
     started = time.perf_counter()
-    _analyze()  # the stored figures and search rows included: the text search's plans depend on their statistics
+    analyze_tables()  # the stored figures and search rows included: the text search's plans depend on their statistics
     report.timings["vacuum analyze" if postgres else "analyze"] = time.perf_counter() - started
     report.cpu["generator (Python)"] = time.process_time() - cpu_started[0]
     server = _server_cpu()
@@ -1390,7 +1390,7 @@ def _no_style():
     return no_style()
 
 
-def _analyze() -> None:
+def analyze_tables() -> None:
     """Fresh statistics for the planner (and, on PostgreSQL, a visibility map for index-only scans; VACUUM cannot
     run inside a transaction, e.g. a test's, where plain ANALYZE does)."""
     models = (

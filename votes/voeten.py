@@ -304,7 +304,7 @@ def _bulk_positions(adding: int):
     and foreign keys, built and checked once after it (votes.bulk): maintaining the index row by row cost most of
     the COPY, and checking the keys row by row more than the COPY itself."""
     if connection.vendor != "postgresql" or adding < max(Position.objects.count(), 1):
-        yield
+        yield False
         return
     table = Position._meta.db_table
     with connection.cursor() as cursor:
@@ -313,7 +313,7 @@ def _bulk_positions(adding: int):
         definitions = bulk.drop_secondary_indexes(cursor, table)
         keys = bulk.drop_foreign_keys(cursor, table)
         cursor.execute("SET CONSTRAINTS ALL DEFERRED")
-        yield
+        yield True
         cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
         for statement in (*definitions, *keys):
             cursor.execute(statement)
@@ -430,7 +430,7 @@ def import_voeten(
             )
             timed("votes")
             written = [(vote_ids.get(p.row.rcid) or stored.vote_ids[p.row.rcid], p) for p in (*new, *changed)]
-            with _bulk_positions(adding=sum(len(p.positions) for _, p in written)):
+            with _bulk_positions(adding=sum(len(p.positions) for _, p in written)) as bulk_load:
                 batch: list[tuple[int, str, str]] = []
                 for vote_id, p in wrap(written, len(written), "positions"):
                     batch += _position_rows(vote_id, p.positions)
@@ -445,6 +445,9 @@ def import_voeten(
                 batch_size=5000,
             )
             timed("positions")
+            if bulk_load:  # the stored figures' queries, then the pages, are planned on these statistics
+                bulk.analyze([Position, Vote, RollCall, Draft, Vote.issue_tags.through])
+                timed("statistics")
 
             result.created, result.updated, result.deleted = len(new), len(changed), len(gone)
             result.flags = {p.row.rcid: p.flags for p in planned if p.flags}
