@@ -227,7 +227,16 @@ class ParagraphLabelField(forms.CharField):
 
 
 class ParagraphFilter(django_filters.CharFilter):
+    """A label ("PP18": that paragraph), or a number alone ("18": preambular paragraph 18 and operative
+    paragraph 18, both parts)."""
+
     field_class = ParagraphLabelField
+
+    def filter(self, qs, value):
+        if value and value.isdigit():
+            number = int(value)
+            return qs.filter(subject_label__in=[f"PP{number}", f"OP{number}"])
+        return super().filter(qs, value)
 
 
 class SortField(django_filters.fields.ChoiceField):
@@ -394,7 +403,7 @@ class DraftSortFilter(django_filters.OrderingFilter):
 
 
 class DraftFilterSet(django_filters.FilterSet):
-    q = django_filters.CharFilter(label=_("Symbol or title"), method="filter_text", widget=forms.SearchInput)
+    q = django_filters.CharFilter(label=_("Symbol, title or text"), method="filter_text", widget=forms.SearchInput)
     session = KeyFilter(label=_("Session"), record=SESSION, field_name="session", lookup_expr="exact")
     body = KeyFilter(label=_("Body"), record=BODY, field_name="body", lookup_expr="exact")
     agenda_item = django_filters.NumberFilter(
@@ -415,7 +424,9 @@ class DraftFilterSet(django_filters.FilterSet):
         fields: list[str] = []
 
     def filter_text(self, queryset, name, value):
-        return queryset.matching(value)
+        # Ranked (symbol, title, text) unless a column's order is chosen: the sort filter runs after this one.
+        matching = queryset.matching(value)
+        return matching if self.form.cleaned_data.get("sort") else matching.by_relevance()
 
     def filter_sponsor(self, queryset, name, country):
         return queryset.sponsored_by(country.pk)

@@ -6,12 +6,14 @@ import re
 
 from django import template
 from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
 from django.urls import get_script_prefix
 from django.utils.translation import get_language
 
 from .. import labels
 from ..links import page_path, vote_path
 from ..models import LANGUAGES, page_language
+from ..search import snippet
 
 register = template.Library()
 
@@ -108,24 +110,19 @@ def iso_date(value) -> str:
 
 @register.simple_tag
 def excerpt(obj, field: str, q: str, width: int = 60):
-    """The part of the localized `field` (else of the first language's that has it) around `q`, with `q` marked."""
+    """The part of the localized `field` (else of the first language's that has it) around the query's terms,
+    cut between words, with the terms marked (votes.search.snippet); else the field's opening."""
     texts = [obj.localized(field), *(getattr(obj, f"{field}_{language}", "") for language in LANGUAGES)]
-    q = " ".join((q or "").split())  # spaced as the search spaces it
     for text in texts:
-        text = " ".join((text or "").split())
-        index = text.lower().find(q.lower()) if q else -1
-        if index >= 0:
-            start = max(0, index - width)
-            end = min(len(text), index + len(q) + width)
-            return format_html(
-                "{}{}<mark>{}</mark>{}{}",
-                "…" if start else "",
-                text[start:index],
-                text[index : index + len(q)],
-                text[index + len(q) : end],
-                "…" if end < len(text) else "",
-            )
+        pieces = snippet(text, q, width)
+        if pieces:
+            return mark_pieces(pieces)
     return escape(opening(texts[0], width * 2))
+
+
+def mark_pieces(pieces) -> str:
+    """A snippet's pieces as HTML: every piece escaped, the matched ones in <mark>."""
+    return mark_safe("".join(format_html("<mark>{}</mark>", text) if matched else escape(text) for text, matched in pieces))
 
 
 @register.simple_tag
