@@ -76,13 +76,12 @@ ELLIPSIS = "…"
 
 
 def _cut_is_clean(text: str, index: int) -> bool:
-    """Whether cutting `text` before `index` splits no word."""
+    """Whether cutting `text` before `index` splits no word: a space on either side, or a character of a script
+    without spaces (punctuation belongs to its word: never "(Biological" without its ")")."""
     if index <= 0 or index >= len(text):
         return True
     before, after = text[index - 1], text[index]
-    return before.isspace() or after.isspace() or bool(_UNSPACED.match(before) or _UNSPACED.match(after)) or not (
-        before.isalnum() and after.isalnum()
-    )
+    return before.isspace() or after.isspace() or bool(_UNSPACED.match(before) or _UNSPACED.match(after))
 
 
 def _term_spans(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
@@ -137,8 +136,11 @@ def snippet(text: str, query: str, width: int = 60) -> list[tuple[str, bool]] | 
         position = span_end
     if position < end:
         pieces.append((text[position:end], False))
-    pieces = [(piece.strip() if i in (0, len(pieces) - 1) and not matched else piece, matched)
-              for i, (piece, matched) in enumerate(pieces)]
+    # No space beside the ellipses.
+    if pieces and not pieces[0][1]:
+        pieces[0] = (pieces[0][0].lstrip(), False)
+    if pieces and not pieces[-1][1]:
+        pieces[-1] = (pieces[-1][0].rstrip(), False)
     if start > 0:
         pieces.insert(0, (ELLIPSIS, False))
     if end < len(text):
