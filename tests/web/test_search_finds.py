@@ -117,6 +117,20 @@ def test_a_neighbouring_fragment_does_not_find_the_seed(client, seed, query):
     assert read_json(client.get("/votes/", {"q": query, "format": "json"})) == []
 
 
+def test_all_words_in_any_order_and_form_find_the_seeds_paragraph(client, seed):
+    """Issue 17's first example: "export restrictions" is in PP18's "…restrictions on exports…" (English text)."""
+    from tests.conftest import SEED_EN
+    from votes.ingest import ingest_report_file
+
+    ingest_report_file(SEED_EN)
+    rows = read_json(client.get("/votes/", {"q": "export restrictions", "format": "json"}))
+    assert {row["subject"] for row in rows} == {"PP18", "whole"}  # the paragraph's vote and the draft's
+    html = client.get("/search/", {"q": "export restrictions"}).content.decode()
+    paragraphs = section(html, "paragraphs")
+    assert f"{SEED} PP18" in paragraphs and "<mark>restrictions</mark> on <mark>export</mark>s" in paragraphs
+    assert read_json(client.get("/votes/", {"q": '"export restrictions"', "format": "json"})) == []  # a phrase stays one
+
+
 # --- 2. paragraph numbers ----------------------------------------------------------------------------------------
 
 
