@@ -19,6 +19,7 @@ from django.core.cache import caches
 from django.core.exceptions import ValidationError
 from django.utils.choices import BaseChoiceIterator
 from django.db import models
+from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 from parsing.labels import normalize_typed_label
@@ -435,9 +436,32 @@ class DraftFilterSet(django_filters.FilterSet):
 # --- countries ------------------------------------------------------------------------------------------------
 
 
+class CountrySortFilter(django_filters.OrderingFilter):
+    """A column's order of the country list: the name in the page's language order (the default, as the list
+    comes), the code, or the date of admission (the never admitted last either way); ties by code."""
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        key = value[0]
+        descending, column = key.startswith("-"), key.lstrip("-")
+        if column == "name":
+            return qs.reverse() if descending else qs
+        if column == "admitted":
+            admitted = F("admitted").desc(nulls_last=True) if descending else F("admitted").asc(nulls_last=True)
+            return qs.order_by(admitted, "iso3")
+        return qs.order_by("-iso3" if descending else "iso3")
+
+
 class CountryFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Name or code"), method="filter_text", widget=forms.SearchInput)
     kind = choice_filter(_("Kind"), "kind", labels.COUNTRY_KIND)
+    # The column headers' sort, in the address; an unknown value is a form error (400).
+    sort = CountrySortFilter(
+        label=_("Sort"), empty_label=_("Name"), widget=Select,
+        fields=(("name", "name"), ("iso3", "code"), ("admitted", "admitted")),
+        field_labels={"name": _("Name"), "iso3": _("Code"), "admitted": _("Admitted")},
+    )
 
     class Meta:
         model = Country

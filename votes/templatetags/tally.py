@@ -148,6 +148,22 @@ def sort_link(context, key: str) -> dict:
     return {"value": None if key == "date" else key, "aria": None}
 
 
+@register.simple_tag(takes_context=True)
+def column_sort(context, key: str, default: str) -> dict:
+    """For a column header of a list whose order without `sort` is `default` ("name"): the `sort` value its link
+    sets (toggling the direction; None for the default, kept out of the address), its aria-sort state and arrow."""
+    current = context["request"].GET.get("sort") or default
+    if current.lstrip("-") != key:
+        return {"value": None if key == default else key, "aria": None, "arrow": ""}
+    descending = current.startswith("-")
+    following = key if descending else f"-{key}"
+    return {
+        "value": None if following == default else following,
+        "aria": "descending" if descending else "ascending",
+        "arrow": "↓" if descending else "↑",
+    }
+
+
 @register.filter
 def row_key(obj) -> str:
     """Everything a row of `obj` can show, for the key of its cached markup (`{% cache … using="fragments" %}`):
