@@ -413,7 +413,7 @@ def search_rows(request, q: str) -> tuple[list[str], Iterator[list]]:
     vote_page = absolute_urls(request, "vote-page")
 
     def rows():
-        for symbol, en, zh in Draft.objects.matching(q).order_by("-session_id", "symbol").values_list(
+        for symbol, en, zh in Draft.objects.matching(q).by_relevance().values_list(
             "symbol", "title_en", "title_zh"
         ).iterator(chunk_size=CHUNK_SIZE):
             yield ["draft", symbol, symbol, "", en, zh, draft_url(symbol)]

@@ -19,6 +19,7 @@ from django.core.cache import caches
 from django.core.exceptions import ValidationError
 from django.utils.choices import BaseChoiceIterator
 from django.db import models
+from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 from parsing.labels import normalize_typed_label
@@ -227,7 +228,16 @@ class ParagraphLabelField(forms.CharField):
 
 
 class ParagraphFilter(django_filters.CharFilter):
+    """A label ("PP18": that paragraph), or a number alone ("18": preambular paragraph 18 and operative
+    paragraph 18, both parts)."""
+
     field_class = ParagraphLabelField
+
+    def filter(self, qs, value):
+        if value and value.isdigit():
+            number = int(value)
+            return qs.filter(subject_label__in=[f"PP{number}", f"OP{number}"])
+        return super().filter(qs, value)
 
 
 class SortField(django_filters.fields.ChoiceField):
@@ -394,7 +404,7 @@ class DraftSortFilter(django_filters.OrderingFilter):
 
 
 class DraftFilterSet(django_filters.FilterSet):
-    q = django_filters.CharFilter(label=_("Symbol or title"), method="filter_text", widget=forms.SearchInput)
+    q = django_filters.CharFilter(label=_("Symbol, title or text"), method="filter_text", widget=forms.SearchInput)
     session = KeyFilter(label=_("Session"), record=SESSION, field_name="session", lookup_expr="exact")
     body = KeyFilter(label=_("Body"), record=BODY, field_name="body", lookup_expr="exact")
     agenda_item = django_filters.NumberFilter(
@@ -415,7 +425,9 @@ class DraftFilterSet(django_filters.FilterSet):
         fields: list[str] = []
 
     def filter_text(self, queryset, name, value):
-        return queryset.matching(value)
+        # Ranked (symbol, title, text) unless a column's order is chosen: the sort filter runs after this one.
+        matching = queryset.matching(value)
+        return matching if self.form.cleaned_data.get("sort") else matching.by_relevance()
 
     def filter_sponsor(self, queryset, name, country):
         return queryset.sponsored_by(country.pk)
@@ -424,9 +436,32 @@ class DraftFilterSet(django_filters.FilterSet):
 # --- countries ------------------------------------------------------------------------------------------------
 
 
+class CountrySortFilter(django_filters.OrderingFilter):
+    """A column's order of the country list: the name in the page's language order (the default, as the list
+    comes), the code, or the date of admission (the never admitted last either way); ties by code."""
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        key = value[0]
+        descending, column = key.startswith("-"), key.lstrip("-")
+        if column == "name":
+            return qs.reverse() if descending else qs
+        if column == "admitted":
+            admitted = F("admitted").desc(nulls_last=True) if descending else F("admitted").asc(nulls_last=True)
+            return qs.order_by(admitted, "iso3")
+        return qs.order_by("-iso3" if descending else "iso3")
+
+
 class CountryFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Name or code"), method="filter_text", widget=forms.SearchInput)
     kind = choice_filter(_("Kind"), "kind", labels.COUNTRY_KIND)
+    # The column headers' sort, in the address; an unknown value is a form error (400).
+    sort = CountrySortFilter(
+        label=_("Sort"), empty_label=_("Name"), widget=Select,
+        fields=(("name", "name"), ("iso3", "code"), ("admitted", "admitted")),
+        field_labels={"name": _("Name"), "iso3": _("Code"), "admitted": _("Admitted")},
+    )
 
     class Meta:
         model = Country

@@ -20,15 +20,29 @@ def _text_q(prefix: str, field: str, text: str) -> Q:
     """`text` in any of the six language columns of `prefix + field` (the database's case-insensitive match)."""
     from .models import LANGUAGES
 
-    from .search import search_terms
+    from .search import search_terms, term_lookup
 
-    # Each term (votes.search.search_terms) in some language, all of them: the draft rows' rule, paragraph by paragraph.
+    # Each term (votes.search.search_terms) in some language, all of them: the draft rows' rule, paragraph by
+    # paragraph (a symbol fragment at part boundaries).
     condition = Q()
     for term in search_terms(text):
+        lookup, value = term_lookup(term, case_insensitive=True)
         in_some_language = Q()
         for language in LANGUAGES:
-            in_some_language |= Q(**{f"{prefix}{field}_{language}__icontains": term})
+            in_some_language |= Q(**{f"{prefix}{field}_{language}__{lookup}": value})
         condition &= in_some_language
+    return condition
+
+
+def _row_has(term: str, *columns: str, prefix: str = "") -> Q:
+    """The search row's `columns` (at lookup prefix `prefix`) hold `term`: a word or phrase anywhere, a symbol
+    fragment at part boundaries (votes.search.term_lookup; PostgreSQL's trigram indexes serve both)."""
+    from .search import term_lookup
+
+    lookup, value = term_lookup(term)
+    condition = Q()
+    for column in columns:
+        condition |= Q(**{f"{prefix}{column}__{lookup}": value})
     return condition
 
 
@@ -41,10 +55,7 @@ def _drafts_with_text(text: str, *columns: str):
     # Every term somewhere in the draft's row (any order); an unquoted query is no longer one phrase.
     rows = DraftSearchText.objects.all()
     for term in search_terms(text):
-        condition = Q()
-        for column in columns or ("heading", "body"):
-            condition |= Q(**{f"{column}__contains": term})
-        rows = rows.filter(condition)
+        rows = rows.filter(_row_has(term, *(columns or ("heading", "body"))))
     return rows.values("draft_id")
 
 
@@ -86,11 +97,27 @@ class CountryQuerySet(models.QuerySet):
         from .models import LANGUAGES, CountryName
 
         text = text.strip()
-        condition = Q(iso3__iexact=text)
-        for language in LANGUAGES:
-            condition |= Q(**{f"name_{language}__icontains": text})
-        other_names = CountryName.objects.filter(country=OuterRef("pk"), name__icontains=text)
-        return self.filter(condition | Exists(other_names))
+        condition, other_names = Q(iso3__iexact=text), Q()
+        # The reference prints apostrophes as UN documents do (Côte d’Ivoire, Кот-д’Ивуар); people type "'".
+        for variant in dict.fromkeys((text, text.replace("'", "’"), text.replace("’", "'"))):
+            for language in LANGUAGES:
+                condition |= Q(**{f"name_{language}__icontains": variant})
+            other_names |= Q(name__icontains=variant)
+        return self.filter(condition | Exists(CountryName.objects.filter(other_names, country=OuterRef("pk"))))
+
+    def named(self, text: str) -> "CountryQuerySet":
+        """Countries that `text` names whole: the ISO code, or one of their names in any language (any case,
+        either apostrophe) — what a text search of votes offers as "votes of X"."""
+        from .models import LANGUAGES, CountryName
+
+        text = " ".join(text.split())
+        # A code only as codes are written ("are" is a word, ARE the Emirates).
+        condition, other_names = Q(iso3=text) if text.isupper() else Q(pk__in=[]), Q()
+        for variant in dict.fromkeys((text, text.replace("'", "’"), text.replace("’", "'"))):
+            for language in LANGUAGES:
+                condition |= Q(**{f"name_{language}__iexact": variant})
+            other_names |= Q(name__iexact=variant)
+        return self.filter(condition | Exists(CountryName.objects.filter(other_names, country=OuterRef("pk"))))
 
 
 class SessionQuerySet(models.QuerySet):
@@ -123,8 +150,45 @@ class DraftQuerySet(models.QuerySet):
         return self.filter(Exists(Sponsorship.objects.filter(draft=OuterRef("pk"), country_id=iso3)))
 
     def matching(self, text: str) -> "DraftQuerySet":
-        """Drafts whose symbol or title (any language) contains `text`."""
-        return self.filter(pk__in=_drafts_with_text(text, "heading"))
+        """Drafts whose symbol, resolution, title or paragraphs (any language) hold every term of `text`, or with
+        a paragraph it names ("PP18"), annotated with `match_rank` (see `by_relevance`): 0 the symbol or the
+        resolution, 1 the heading (a title), 2 the paragraphs only."""
+        from .labels import read_paragraph_name
+        from .models import Paragraph
+        from .search import is_symbol_fragment, search_terms, term_lookup
+
+        terms = search_terms(text)
+        if not terms:
+            return self.all()
+        # The draft's search row, joined once (trigram-indexed), finds the drafts and ranks them.
+        in_heading, in_row = Q(), Q()
+        for term in terms:
+            in_heading &= _row_has(term, "heading", prefix="search_text__")
+            in_row &= _row_has(term, "heading", "body", prefix="search_text__")
+        # A symbol match: every term a fragment of the draft's symbol or of its resolution's (read on the rows
+        # found only, in the ranking).
+        by_symbol = Q()
+        for term in terms:
+            if not is_symbol_fragment(term):
+                by_symbol = Q(pk__in=[])
+                break
+            lookup, value = term_lookup(term, case_insensitive=True)
+            by_symbol &= Q(**{f"symbol__{lookup}": value}) | Q(**{f"resolution__{lookup}": value})
+        found = in_row
+        label = read_paragraph_name(text)
+        if label is not None:  # "PP18": also the drafts with that paragraph (the paragraphs list it)
+            found |= Exists(Paragraph.objects.filter(draft=OuterRef("pk"), voted_label=label))
+        return self.filter(found).annotate(
+            match_rank=models.Case(
+                models.When(by_symbol, then=0), models.When(in_heading, then=1), default=2,
+                output_field=models.IntegerField(),
+            )
+        )
+
+    def by_relevance(self) -> "DraftQuerySet":
+        """After `matching`: symbol matches first, then title matches, then paragraph matches; newest first
+        within each (then by symbol, then key: a page never moves rows)."""
+        return self.order_by("match_rank", "-session_id", "symbol", "pk")
 
     def with_final_vote(self) -> "DraftQuerySet":
         """Annotate the latest action on the draft as a whole (outcome, method, counts) and the number of actions,
@@ -256,7 +320,7 @@ class VoteQuerySet(models.QuerySet):
         the whole draft also matches text in any of the draft's paragraphs; a query naming a paragraph ("PP18",
         序言部分第十八段: votes.labels.read_paragraph_name) also finds the votes on that paragraph."""
         from .labels import read_paragraph_name
-        from .search import search_terms
+        from .search import search_terms, term_lookup
 
         # Every such vote's draft has the text somewhere: its search row, joined once (one trigram-indexed
         # table), narrows the votes, and the same row says whether the heading has it. (A separate subquery for
@@ -266,10 +330,11 @@ class VoteQuerySet(models.QuerySet):
             return self.all()
         in_heading, in_draft, in_roll_call = Q(), Q(), Q()
         for term in terms:
-            in_heading &= Q(draft__search_text__heading__contains=term)
-            in_draft &= Q(draft__search_text__heading__contains=term) | Q(draft__search_text__body__contains=term)
+            in_heading &= _row_has(term, "heading", prefix="draft__search_text__")
+            in_draft &= _row_has(term, "heading", "body", prefix="draft__search_text__")
             # A dataset's roll call has no paragraphs, but descriptions of its own (which the search row holds too).
-            in_roll_call &= Q(roll_call__descr__icontains=term) | Q(roll_call__short__icontains=term)
+            lookup, value = term_lookup(term, case_insensitive=True)
+            in_roll_call &= Q(**{f"roll_call__descr__{lookup}": value}) | Q(**{f"roll_call__short__{lookup}": value})
         on_the_vote = Q(subject="whole") | in_heading | Q(subject="paragraph") & _text_q("paragraph__", "text", text) | in_roll_call
         found = in_draft & on_the_vote
         label = read_paragraph_name(text)

@@ -119,6 +119,10 @@ def vote_list(request, exact_count: bool = False):
             filterset.qs, fetch=vote_rows(code), count=filterset.stored_count(), counted=counted
         )
         context["country"] = filterset.form.cleaned_data.get("country")
+        text = filterset.form.cleaned_data.get("q")
+        if text and not context["country"]:
+            # A country's name typed as text: its votes are a filter, offered beside what the text finds.
+            context["named_countries"] = list(Country.objects.named(text).order_by("iso3")[:3])
     return listing.render("votes/vote_list.html", context)
 
 
@@ -400,18 +404,40 @@ def search(request):
     return listing.render("votes/search.html", context)
 
 
-def search_results(q: str) -> dict[str, list]:
-    """The first SEARCH_LIMIT results of each kind, and one more to know whether there are more."""
-    return {
-        "drafts": list(Draft.objects.matching(q).with_relations().latest_first()[: SEARCH_LIMIT + 1]),
-        "countries": list(Country.objects.matching(q).in_language_order(page_language())[: SEARCH_LIMIT + 1]),
+# A section's count stops here ("more than 1,000"): counting every vote a frequent word is in would cost the
+# page what the vote list defers to its own request (/votes/count/).
+COUNT_LIMIT = 1000
+
+
+def bounded_count(queryset, shown: list) -> tuple[int, bool]:
+    """How many rows `queryset` has, `shown` being its first SEARCH_LIMIT + 1: their number when they are all,
+    else one bounded COUNT (of at most COUNT_LIMIT + 1 rows); and whether the count stopped at the bound."""
+    if len(shown) <= SEARCH_LIMIT:
+        return len(shown), False
+    count = queryset.order_by()[: COUNT_LIMIT + 1].count()
+    return min(count, COUNT_LIMIT), count > COUNT_LIMIT
+
+
+def search_results(q: str) -> dict:
+    """The first SEARCH_LIMIT results of each kind (one more, to know whether there are more), ranked, and how
+    many there are of each (`counts[kind]`: (number, stopped at COUNT_LIMIT))."""
+    drafts = Draft.objects.matching(q)
+    countries = Country.objects.matching(q)
+    votes = Vote.objects.matching(q)
+    paragraphs = paragraphs_matching(q)
+    results = {
+        "drafts": list(drafts.with_relations().by_relevance()[: SEARCH_LIMIT + 1]),
+        "countries": list(countries.in_language_order(page_language())[: SEARCH_LIMIT + 1]),
         # In two steps like a list page: planning the text match with the listing's joins took ~10 ms.
         "votes": rows_in_order(
-            list(Vote.objects.matching(q).newest_first().values_list("pk", flat=True)[: SEARCH_LIMIT + 1]),
+            list(votes.newest_first().values_list("pk", flat=True)[: SEARCH_LIMIT + 1]),
             vote_rows(),
         ),
         "paragraphs": list(paragraphs_matching(q, limit=SEARCH_LIMIT + 1)[: SEARCH_LIMIT + 1]),
     }
+    querysets = {"drafts": drafts, "countries": countries, "votes": votes, "paragraphs": paragraphs}
+    results["counts"] = {kind: bounded_count(querysets[kind], results[kind]) for kind in querysets}
+    return results
 
 
 # --- sources --------------------------------------------------------------------------------------------------

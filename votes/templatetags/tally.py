@@ -13,6 +13,7 @@ from django.utils.translation import get_language, gettext
 from .. import labels
 from ..links import page_path, vote_path
 from ..models import LANGUAGES, page_language
+from ..search import snippet
 
 register = template.Library()
 
@@ -109,24 +110,19 @@ def iso_date(value) -> str:
 
 @register.simple_tag
 def excerpt(obj, field: str, q: str, width: int = 60):
-    """The part of the localized `field` (else of the first language's that has it) around `q`, with `q` marked."""
+    """The part of the localized `field` (else of the first language's that has it) around the query's terms,
+    cut between words, with the terms marked (votes.search.snippet); else the field's opening."""
     texts = [obj.localized(field), *(getattr(obj, f"{field}_{language}", "") for language in LANGUAGES)]
-    q = " ".join((q or "").split())  # spaced as the search spaces it
     for text in texts:
-        text = " ".join((text or "").split())
-        index = text.lower().find(q.lower()) if q else -1
-        if index >= 0:
-            start = max(0, index - width)
-            end = min(len(text), index + len(q) + width)
-            return format_html(
-                "{}{}<mark>{}</mark>{}{}",
-                "…" if start else "",
-                text[start:index],
-                text[index : index + len(q)],
-                text[index + len(q) : end],
-                "…" if end < len(text) else "",
-            )
+        pieces = snippet(text, q, width)
+        if pieces:
+            return mark_pieces(pieces)
     return escape(opening(texts[0], width * 2))
+
+
+def mark_pieces(pieces) -> str:
+    """A snippet's pieces as HTML: every piece escaped, the matched ones in <mark>."""
+    return mark_safe("".join(format_html("<mark>{}</mark>", text) if matched else escape(text) for text, matched in pieces))
 
 
 @register.simple_tag
@@ -150,6 +146,22 @@ def sort_link(context, key: str) -> dict:
         following = key if descending else f"-{key}"
         return {"value": None if following == "-date" else following, "aria": "descending" if descending else "ascending"}
     return {"value": None if key == "date" else key, "aria": None}
+
+
+@register.simple_tag(takes_context=True)
+def column_sort(context, key: str, default: str) -> dict:
+    """For a column header of a list whose order without `sort` is `default` ("name"): the `sort` value its link
+    sets (toggling the direction; None for the default, kept out of the address), its aria-sort state and arrow."""
+    current = context["request"].GET.get("sort") or default
+    if current.lstrip("-") != key:
+        return {"value": None if key == default else key, "aria": None, "arrow": ""}
+    descending = current.startswith("-")
+    following = key if descending else f"-{key}"
+    return {
+        "value": None if following == default else following,
+        "aria": "descending" if descending else "ascending",
+        "arrow": "↓" if descending else "↑",
+    }
 
 
 @register.filter
