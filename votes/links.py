@@ -66,8 +66,8 @@ def vote_path(vote) -> str:
 
 
 def path_without_language(path_info: str) -> str:
-    """The part of an address after its language prefix: "/zh-hans/votes/?…" -> "/votes/" (path_info, without
-    the script prefix); an English address is its own."""
+    """The part of an address (a path_info, without the script prefix) after its language prefix: the Chinese
+    vote list's is the English one's; an English address is its own."""
     language = get_language_from_path(path_info)
     if language and path_info.startswith(f"/{language}/"):
         return path_info[len(language) + 1:]

@@ -192,3 +192,82 @@ def test_the_admin_keeps_its_address_and_the_language_of_the_cookie(client, mini
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "zh-hans"
     assert '<html lang="zh-hans"' in client.get("/admin/").content.decode()
     assert client.get("/zh-hans/admin/").status_code == 404
+
+
+# --- orders: pinyin for Chinese menus and lists, the UN's printed order for a vote's lists ---------------------
+
+
+def country_menu(html: str) -> list[str]:
+    import re
+
+    select = html[html.index('<select name="country"'):]
+    select = select[: select.index("</select>")]
+    return [name for code, name in re.findall(r'<option value="([A-Z]{3})"[^>]*>([^<]+)</option>', select)]
+
+
+def test_chinese_country_menus_and_lists_are_in_pinyin_order_english_alphabetical(client, countries):
+    import re
+
+    menu = country_menu(client.get("/zh-hans/votes/").content.decode())
+    assert menu[:3] == ["阿尔巴尼亚", "阿尔及利亚", "阿富汗"]  # a er ba…, a er ji…, a fu…
+    # Code-point order began 中国, 中非共和国, 乌兹别克斯坦 (中 U+4E2D, 乌 U+4E4C before 阿 U+963F).
+    assert menu.index("阿富汗") < menu.index("乌兹别克斯坦") < menu.index("乍得") < menu.index("中非共和国") < menu.index("中国")
+    assert menu.index("巴西") < menu.index("白俄罗斯") and menu.index("马来西亚") < menu.index("马里")
+    listed = re.findall(r'<tr data-country="[A-Z]{3}"><td><a href="[^"]+">([^<]+)</a>', client.get("/zh-hans/countries/").content.decode())
+    assert [name for name in listed if name in menu] == [name for name in menu if name in listed] and len(listed) > 190
+    english = country_menu(client.get("/votes/").content.decode())
+    assert english.index("Costa Rica") + 1 == english.index("Côte d’Ivoire") == english.index("Croatia") - 1
+
+
+def test_a_renamed_country_moves_to_its_place_in_the_chinese_menu(client, countries):
+    from votes.models import Country
+
+    country = Country.objects.get(pk="ALB")
+    country.name_zh = "中国之后"  # zhong guo zhi hou: after 中国
+    country.save()
+    menu = country_menu(client.get("/zh-hans/votes/").content.decode())
+    assert menu.index("中国") + 1 == menu.index("中国之后")
+
+
+def printed_list(report_text: str, heading: str) -> list[str]:
+    """The first list under `heading` ("赞成：") as the report prints it, lines joined (a name may break across them)."""
+    start = report_text.index(heading) + len(heading)
+    block = "".join(line.strip() for line in report_text[start:].splitlines())
+    return block[: block.index("。")].split("、")
+
+
+def test_the_chinese_vote_page_lists_the_countries_in_the_order_the_report_prints_them(client, seed):
+    import re
+
+    from tests.conftest import SEED_ZH
+
+    printed = printed_list(SEED_ZH.read_text(encoding="utf-8"), "赞成：")  # the vote on PP18, the report's first
+    assert printed[:3] == ["阿尔及利亚", "安哥拉", "安提瓜和巴布达"] and len(printed) == 87
+    page = client.get(f"/zh-hans/votes/{seed.symbol}/PP18/").content.decode()
+    yes = page[page.index('id="group-yes"'):page.index('id="group-no"')]
+    assert re.findall(r'<li data-country="[A-Z]{3}"><a href="[^"]+">([^<]+)</a>', yes) == printed
+
+
+def test_the_chinese_vote_page_shows_the_footnote_as_the_chinese_report_prints_it(client, seed):
+    from tests.conftest import SEED_EN
+    from votes.ingest import ingest_report_file
+    from votes.models import IntendedPosition
+
+    chinese_footnote = "科特迪瓦代表团随后通知秘书处，本打算投弃权票。"
+    english_footnote = "Subsequently, the delegation of Côte d’Ivoire informed the Secretariat that it had intended to abstain."
+    result = ingest_report_file(SEED_EN)  # the second language adds its footnotes
+    assert result.updated["intended_positions"] >= 1
+    intention = IntendedPosition.objects.get(vote__draft=seed, vote__subject_label="PP18", country="CIV")
+    assert (intention.footnote_zh, intention.footnote_en) == (chinese_footnote, english_footnote)
+    chinese = client.get(f"/zh-hans/votes/{seed.symbol}/PP18/").content.decode()
+    assert f'<blockquote lang="zh">{chinese_footnote}</blockquote>' in chinese and english_footnote not in chinese
+    english = client.get(f"/votes/{seed.symbol}/PP18/").content.decode()
+    assert f'<blockquote lang="en">{english_footnote}</blockquote>' in english and chinese_footnote not in english
+    # The vote list's footnote beside a country's position, in the page's language too.
+    row = client.get("/zh-hans/votes/", {"country": "CIV", "draft": seed.symbol}).content.decode()
+    assert chinese_footnote in row and english_footnote not in row
+
+
+def test_a_footnote_only_in_english_shows_in_english_on_the_chinese_page(client, mini):
+    html = client.get("/zh-hans/votes/A/C.1/79/L.53/Rev.1/PP2/").content.decode()
+    assert "<blockquote lang=\"en\">Subsequently, Côte d&#x27;Ivoire intended to abstain.</blockquote>" in html
