@@ -596,10 +596,10 @@ class PositionAdmin(CorrectingAdmin):
 
 @admin.register(IntendedPosition)
 class IntendedPositionAdmin(admin.ModelAdmin):
-    list_display = ["country", "position", "vote", "language"]
-    list_filter = ["position", "language", "vote__session", "vote__body"]
+    list_display = ["country", "position", "vote"]
+    list_filter = ["position", "vote__session", "vote__body"]
     list_select_related = ["country", "vote__draft"]
-    search_fields = ["country__iso3", "country__name_en", "vote__draft__symbol", "footnote"]
+    search_fields = ["country__iso3", "country__name_en", "vote__draft__symbol", "footnote_en", "footnote_zh"]
     autocomplete_fields = ["vote", "country"]
 
 

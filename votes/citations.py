@@ -8,7 +8,10 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.utils import timezone
+
+from .links import path_in_language
 
 PUBLISHER = "Tally: the record of votes at the UN General Assembly and its Main Committees"
 
@@ -44,6 +47,13 @@ class Citation:
         return "\n".join(lines)
 
 
+def cited_url(request) -> str:
+    """The page's address without a language prefix (the English one, hreflang x-default), from whichever language
+    it was viewed in: a citation is written in English, and one page of the record is cited by one address, the
+    one every citation made before the language moved into the address already gives."""
+    return request.build_absolute_uri(path_in_language(request.path_info, settings.LANGUAGE_CODE))
+
+
 def _key(*parts) -> str:
     return "tally-" + re.sub(r"[^A-Za-z0-9]+", "-", "-".join(str(p) for p in parts)).strip("-").lower()
 
@@ -66,7 +76,7 @@ def for_vote(request, vote, roll_call=None) -> Citation:
     return Citation(
         key=_key("vote", vote.draft.symbol, subject),
         title=f"Vote on {vote.draft.symbol}, {subject} ({vote.body_id}, {date})",
-        url=request.build_absolute_uri(request.path),
+        url=cited_url(request),
         sources=sources,
     )
 
@@ -75,7 +85,7 @@ def for_draft(request, draft) -> Citation:
     return Citation(
         key=_key("draft", draft.symbol),
         title=f"{draft.symbol}: {draft.title_en or draft.title}".rstrip(": "),
-        url=request.build_absolute_uri(request.path),
+        url=cited_url(request),
         sources=_draft_sources(draft, draft.documents.all()),
     )
 
@@ -84,6 +94,6 @@ def for_country(request, country, datasets=()) -> Citation:
     return Citation(
         key=_key("country", country.iso3),
         title=f"Voting record of {country.name_en} ({country.iso3})",
-        url=request.build_absolute_uri(request.path),
+        url=cited_url(request),
         sources=[dataset.citation for dataset in datasets],
     )

@@ -9,7 +9,7 @@ from django.db import transaction
 from reference import CountryDirectory
 
 from .analysis.groups import load_groups
-from .models import LANGUAGES, Country, CountryName, Membership
+from .models import LANGUAGES, Country, CountryName, Membership, sort_keys
 
 ONE_DAY = datetime.timedelta(days=1)
 
@@ -25,6 +25,8 @@ def _country_fields(record) -> dict:
     }
     for language in LANGUAGES:
         fields[f"name_{language}"] = record.names.get(language, "") or ""
+    # bulk_create does not call Country.save, which keeps them
+    fields["name_en_sort"], fields["name_zh_sort"] = sort_keys(fields["name_en"], fields["name_zh"])
     return fields
 
 

@@ -104,7 +104,8 @@ TABLES = (
         _c("vote_id", "vote_id", "integer", field="vote"), _c("country", "country_id"), _c("position"),
     ), key=("vote_id", "country"), foreign=(("vote_id", "votes", "vote_id"), ("country", "countries", "iso3")), order=("vote_id", "country_id")),
     Table("intended_positions", IntendedPosition, (
-        _c("vote_id", "vote_id", "integer", field="vote"), _c("country", "country_id"), _c("position"), _c("footnote"), _c("language"),
+        _c("vote_id", "vote_id", "integer", field="vote"), _c("country", "country_id"), _c("position"),
+        *(_c(f"footnote_{lang}") for lang in ("en", "fr", "es", "ru", "zh", "ar")),
     ), key=("vote_id", "country"), foreign=(("vote_id", "votes", "vote_id"), ("country", "countries", "iso3")), order=("vote_id", "country_id")),
     Table("roll_calls", RollCall, (
         _c("rcid", type_="integer"), _c("vote_id", "vote_id", "integer", field="vote"), _c("session", type_="integer"), _c("date"),

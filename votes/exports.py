@@ -208,7 +208,7 @@ ROLL_CALL_OF_VOTE = ["vote_id", "draft", "subject", "date", "country", "country_
 def roll_call_rows(vote) -> tuple[list[str], Iterator[list]]:
     """Every Member on the vote's date, with its position (absent included) and any stated intention."""
     intended = {i.country_id: i for i in vote.intended_positions.all()}
-    positions = vote.positions.order_by("country__name_en").values_list("country_id", "country__name_en", "position")
+    positions = vote.positions.in_printed_order().values_list("country_id", "country__name_en", "position")
     date = vote.date.isoformat() if vote.date else None
 
     def rows():

@@ -455,8 +455,7 @@ class _ReportWriter:
                 vote=vote,
                 country_id=intention.country,
                 position=intention.position,
-                footnote=intention.footnote,
-                language=self.language,
+                **{f"footnote_{self.language}": intention.footnote},
             )
             for intention in action.intended
         ]
@@ -492,12 +491,22 @@ class _ReportWriter:
             self.result.unchanged["positions"] += len(stored_countries)
 
     def _compare_intentions(self, vote: Vote, action: Action, where: str) -> None:
-        stored = dict(vote.intended_positions.values_list("country_id", "position"))
-        read = {intention.country: intention.position for intention in action.intended}
-        if stored != read:
-            self.problems.append(f"{where}: intended positions differ: {read} here, {stored} in the record")
-        else:
-            self.result.unchanged["intended_positions"] += len(read)
+        """The same intentions, or the report is refused; the footnotes in this report's language are added
+        (each language's report prints them in its own)."""
+        stored = {intention.country_id: intention for intention in vote.intended_positions.all()}
+        read = {intention.country: intention for intention in action.intended}
+        if {iso3: i.position for iso3, i in stored.items()} != {iso3: i.position for iso3, i in read.items()}:
+            positions = {iso3: i.position for iso3, i in read.items()}
+            in_record = {iso3: i.position for iso3, i in stored.items()}
+            self.problems.append(f"{where}: intended positions differ: {positions} here, {in_record} in the record")
+            return
+        field = f"footnote_{self.language}"
+        for iso3, intention in stored.items():
+            if self._set_text(intention, field, read[iso3].footnote, "intended position"):
+                intention.save(update_fields=[field])
+                self.result.updated["intended_positions"] += 1
+            else:
+                self.result.unchanged["intended_positions"] += 1
 
 
 def _position_word(position: str) -> str:

@@ -9,8 +9,10 @@ from __future__ import annotations
 from typing import Callable
 from urllib.parse import quote
 
+from django.conf import settings
 from django.urls import get_resolver, get_script_prefix, get_urlconf, reverse
 from django.utils.http import RFC3986_SUBDELIMS
+from django.utils.translation import get_language, get_language_from_path
 
 # What reverse() leaves unquoted in a path argument (Django's rule: the RFC 3986 sub-delimiters and "/~:@").
 PATH_SAFE = RFC3986_SUBDELIMS + "/~:@"
@@ -30,9 +32,10 @@ def _with_key(head: str, tail: str, key) -> str:
 
 
 def page_path(name: str, key) -> str:
-    """`reverse(name, args=[key])`, reversed once per name, script prefix and URL conf."""
+    """`reverse(name, args=[key])`, reversed once per name, language (the pages' addresses carry it), script prefix
+    and URL conf."""
     urlconf = get_urlconf()
-    cache_key = (name, get_script_prefix(), get_resolver(urlconf))
+    cache_key = (name, get_language(), get_script_prefix(), get_resolver(urlconf))
     try:
         head, tail = _AROUND_KEY[cache_key]
     except KeyError:
@@ -57,3 +60,22 @@ def vote_address(draft_symbol: str, draft_body: str, body: str, subject_label: s
 def vote_path(vote) -> str:
     """The page of a vote (from a Vote whose draft is loaded)."""
     return page_path("vote-page", vote_address(vote.draft.symbol, vote.draft.body_id, vote.body_id, vote.subject_label))
+
+
+# --- the language in the address (config/urls.py: i18n_patterns, English without a prefix) ---------------------
+
+
+def path_without_language(path_info: str) -> str:
+    """The part of an address (a path_info, without the script prefix) after its language prefix: the Chinese
+    vote list's is the English one's; an English address is its own."""
+    language = get_language_from_path(path_info)
+    if language and path_info.startswith(f"/{language}/"):
+        return path_info[len(language) + 1:]
+    return path_info
+
+
+def path_in_language(path_info: str, language: str) -> str:
+    """The same page in `language`, under the script prefix: English without a prefix, others with theirs."""
+    rest = path_without_language(path_info).lstrip("/")
+    prefix = get_script_prefix()
+    return f"{prefix}{rest}" if language == settings.LANGUAGE_CODE else f"{prefix}{language}/{rest}"

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from reference import LANGUAGES
+from reference.collation import alphabetical_sort_key, pinyin_sort_key
 
 from .querysets import (
     AgreementScoreQuerySet,
@@ -41,6 +42,11 @@ LANGUAGE_CHOICES = [
 ]
 
 
+def sort_keys(name_en: str, name_zh: str) -> tuple[str, str]:
+    """A country's stored sort keys (`Country.name_en_sort`, `name_zh_sort`) from its names."""
+    return alphabetical_sort_key(name_en), pinyin_sort_key(name_zh)
+
+
 def page_language() -> str:
     """The data language (en, zh, ...) that matches the active UI language ("zh-hans" -> "zh")."""
     code = (get_language() or "en").split("-")[0]
@@ -51,11 +57,16 @@ class MultilingualMixin:
     """Models with `<field>_<lang>` columns read them with `localized("title")`, falling back to English."""
 
     def localized(self, field: str, language: str | None = None) -> str:
+        shown = self.localized_language(field, language)
+        return getattr(self, f"{field}_{shown}", "") or "" if shown else ""
+
+    def localized_language(self, field: str, language: str | None = None) -> str:
+        """The language `localized(field)` shows: the page's, else English, else the first that has a text ("" if none)."""
         language = language or page_language()
-        value = getattr(self, f"{field}_{language}", "") or ""
-        return value or getattr(self, f"{field}_en", "") or next(
-            (getattr(self, f"{field}_{other}") for other in LANGUAGES if getattr(self, f"{field}_{other}", "")), ""
-        )
+        for candidate in (language, "en", *LANGUAGES):
+            if getattr(self, f"{field}_{candidate}", ""):
+                return candidate
+        return ""
 
 
 def six_language_fields(field_name: str, verbose: str, max_length: int | None = None) -> dict[str, models.Field]:
@@ -93,6 +104,23 @@ class Country(MultilingualMixin, models.Model):
     m49 = models.CharField("M49", max_length=3, blank=True, help_text="UN M49 numeric code, three digits.")
     kind = models.CharField(max_length=8, choices=Kind.choices, help_text="Member, observer or former State.")
     locals().update(six_language_fields("name", "UN short name", 200))
+    name_en_sort = models.CharField(
+        "English sort key",
+        max_length=255,
+        blank=True,
+        editable=False,
+        help_text="The English short name without accents or case (reference.collation.alphabetical_sort_key), set "
+        "from name_en on every save: English lists, and the vote lists in every language (as the UN prints them), "
+        "sort by it.",
+    )
+    name_zh_sort = models.CharField(
+        "Chinese sort key",
+        max_length=255,
+        blank=True,
+        editable=False,
+        help_text="The Chinese short name in pinyin (reference.collation.pinyin_sort_key), set from name_zh on every "
+        "save: Chinese menus and lists sort by it.",
+    )
     admitted = models.DateField(null=True, blank=True, help_text="Date of admission to the United Nations.")
     ended = models.DateField(null=True, blank=True, help_text="For a former State: the date its membership ended.")
     successors = models.ManyToManyField(
@@ -112,6 +140,10 @@ class Country(MultilingualMixin, models.Model):
 
     def __str__(self) -> str:
         return f"{self.name_en} ({self.iso3})"
+
+    def save(self, *args, **kwargs):
+        self.name_en_sort, self.name_zh_sort = sort_keys(self.name_en, self.name_zh)
+        super().save(*args, **kwargs)
 
     @property
     def name(self) -> str:
@@ -553,8 +585,9 @@ class RollCall(models.Model):
         return f"roll call {self.rcid}"
 
 
-class IntendedPosition(models.Model):
-    """A later statement that a State had intended to vote otherwise (a footnote); the recorded position stands."""
+class IntendedPosition(MultilingualMixin, models.Model):
+    """A later statement that a State had intended to vote otherwise (a footnote); the recorded position stands.
+    Its footnote in each language whose report was ingested (each report prints it in its own language)."""
 
     class Value(models.TextChoices):
         YES = "yes", _("Yes")
@@ -565,8 +598,7 @@ class IntendedPosition(models.Model):
     vote = models.ForeignKey(Vote, on_delete=models.CASCADE, related_name="intended_positions", help_text="The recorded vote.")
     country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="intended_positions", help_text="The State.")
     position = models.CharField(max_length=17, choices=Value.choices, help_text="The position it says it intended.")
-    footnote = models.TextField(blank=True, help_text="The footnote's text as printed.")
-    language = models.CharField(max_length=2, choices=LANGUAGE_CHOICES, help_text="Language of the footnote text.")
+    locals().update(six_language_fields("footnote", "Footnote"))
 
     class Meta:
         ordering = ["vote", "country"]
@@ -574,6 +606,16 @@ class IntendedPosition(models.Model):
 
     def __str__(self) -> str:
         return f"{self.country_id} intended {self.position} on vote {self.vote_id}"
+
+    @property
+    def footnote(self) -> str:
+        """The footnote in the page's language, or in English, or in whichever language the record has it."""
+        return self.localized("footnote")
+
+    @property
+    def footnote_language(self) -> str:
+        """The language of `footnote` (for the markup's lang attribute)."""
+        return self.localized_language("footnote")
 
 
 class AgreementScore(models.Model):

@@ -11,10 +11,12 @@ import datetime
 from typing import Iterable
 
 from django.db import models
-from django.db.models.functions import Abs
-from django.db.models import Count, Exists, F, FilteredRelation, OuterRef, Q, Subquery, Sum
+from django.db.models.functions import Abs, Coalesce, NullIf
+from django.db.models import Case, Count, Exists, F, FilteredRelation, OuterRef, Q, Subquery, Sum, Value, When
 
 CAST = ("yes", "no", "abstain")
+# Languages whose names do not sort by themselves: the column of their stored sort key (reference.collation).
+SORT_COLUMNS = {"en": "name_en_sort", "zh": "name_zh_sort"}
 
 def _text_q(prefix: str, field: str, text: str) -> Q:
     """`text` in any of the six language columns of `prefix + field` (the database's case-insensitive match)."""
@@ -59,6 +61,16 @@ def _drafts_with_text(text: str, *columns: str):
     return rows.values("draft_id")
 
 
+def localized_column(column: str, language: str | None = None):
+    """The text at lookup path `column` + "_<language>" as `MultilingualMixin.localized` reads it, in SQL: in
+    `language` (the page's by default), else English, else the first language that has it; "" if none."""
+    from .models import LANGUAGES, page_language
+
+    language = language or page_language()
+    order = dict.fromkeys((language, "en", *LANGUAGES))
+    return Coalesce(*(NullIf(F(f"{column}_{code}"), Value("")) for code in order), Value(""), output_field=models.TextField())
+
+
 def cast_with_majority(position: str, vote: str) -> Q:
     """The position at lookup path `position` is the most common position cast on its vote (yes, no or abstain;
     none on a tie), judged from the vote's stored counts at lookup prefix `vote` ("" from a Vote, "vote__" from
@@ -86,10 +98,14 @@ class CountryQuerySet(models.QuerySet):
         ).distinct()
 
     def in_language_order(self, language: str) -> "CountryQuerySet":
-        """Ordered by the short name in `language` (English for a blank name sorts those last by English)."""
+        """Ordered as a reader of `language` looks the short names up: Chinese by pinyin, English alphabetically
+        without regard to accents (the stored keys, `Country.name_zh_sort` and `name_en_sort`), the others by the
+        name itself; a country without a name in that language comes last (the pages show its English name)."""
         if language == "en":
-            return self.order_by("name_en")
-        return self.order_by(F(f"name_{language}").asc(nulls_last=True), "name_en")
+            return self.order_by("name_en_sort", "name_en")
+        column = SORT_COLUMNS.get(language, f"name_{language}")
+        unnamed_last = Case(When(**{f"name_{language}": ""}, then=Value(1)), default=Value(0))
+        return self.order_by(unnamed_last, column, "name_en")
 
     def matching(self, text: str) -> "CountryQuerySet":
         """Countries whose ISO code, any UN short name (six languages) or any other name (former names, variants)
@@ -249,10 +265,10 @@ class VoteQuerySet(models.QuerySet):
 
     # --- filters ----------------------------------------------------------------------------------------------
 
-    def with_country(self, iso3: str) -> "VoteQuerySet":
+    def with_country(self, iso3: str, language: str | None = None) -> "VoteQuerySet":
         """Votes on which `iso3` has a recorded position, annotated with it as `country_position`, and with its
-        stated intention (footnote), if any, as `intended_position` and `intended_footnote`. One inner join and
-        one outer join, both on a unique (vote, country) pair."""
+        stated intention (footnote, in `language`, by default the page's), if any, as `intended_position` and
+        `intended_footnote`. One inner join and one outer join, both on a unique (vote, country) pair."""
         qs = self.annotate(
             country_pos=FilteredRelation("positions", condition=Q(positions__country_id=iso3)),
             country_intent=FilteredRelation("intended_positions", condition=Q(intended_positions__country_id=iso3)),
@@ -260,7 +276,7 @@ class VoteQuerySet(models.QuerySet):
         return qs.annotate(
             country_position=F("country_pos__position"),
             intended_position=F("country_intent__position"),
-            intended_footnote=F("country_intent__footnote"),
+            intended_footnote=localized_column("country_intent__footnote", language),
         )
 
     def with_position(self, position: str) -> "VoteQuerySet":
@@ -402,6 +418,11 @@ class VoteQuerySet(models.QuerySet):
 
 
 class PositionQuerySet(models.QuerySet):
+    def in_printed_order(self) -> "PositionQuerySet":
+        """As the UN prints a vote's lists, in the reports of every language: by the English short name, without
+        regard to accents (reference.collation.alphabetical_sort_key)."""
+        return self.order_by("country__name_en_sort", "country__name_en")
+
     def tallies_by_country(self) -> "PositionQuerySet":
         """One row per country: its counts by position and `with_majority` (the figures of CountryTally)."""
         return self.order_by().values("country_id").annotate(**tally_aggregates("position", vote="vote__"))

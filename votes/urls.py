@@ -12,7 +12,6 @@ urlpatterns = [
     # roll-call id redirect there.
     path("votes/<int:pk>/", views.vote_by_id, name="vote-detail"),
     path("votes/voeten/<int:rcid>/", views.vote_by_roll_call, name="vote-roll-call"),
-    path("votes/<int:pk>/blocs/", views.vote_blocs, name="vote-blocs"),
     path("drafts/", views.draft_list, name="draft-list"),
     # A symbol contains slashes (A/C.1/79/L.53/Rev.1): the `path` converter, and the trailing slash stays ours.
     path("drafts/<path:symbol>/", views.draft_detail, name="draft-detail"),
@@ -27,6 +26,11 @@ urlpatterns = [
     path("votes/<path:address>/", views.vote_detail, name="vote-page"),
     path("sources/", views.sources, name="sources"),
     path("api/", views.api_page, name="api"),
+]
+
+# Data, the same in every language: one address each, without a language prefix (config/urls.py).
+data_urlpatterns = [
+    path("votes/<int:pk>/blocs/", views.vote_blocs, name="vote-blocs"),
     path("downloads/tally-record.zip", views.record_download, name="record-download"),
     path("api/openapi.json", views.api_document, name="api-document"),
 ]

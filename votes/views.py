@@ -181,21 +181,20 @@ def vote_detail(request, address: str):
         return exports.export_response(request, fmt, f"vote-{vote.pk}-roll-call", *exports.roll_call_rows(vote))
     intended = {i.country_id: i for i in vote.intended_positions.select_related("country")}
     groups = {value: [] for value in ("yes", "no", "abstain", "absent")}
-    # Some 193 rows: read as values, not model instances (the page shows each country's code and name only).
+    # Some 193 rows: read as values, not model instances (the page shows each country's code and name only). In
+    # the order the UN prints its lists in every language, the Chinese reports too: by the English short name.
     language = page_language()
-    rows = vote.positions.values_list("position", "country_id", f"country__name_{language}", "country__name_en")
+    rows = vote.positions.in_printed_order().values_list("position", "country_id", f"country__name_{language}", "country__name_en")
     names = {}
     for value, iso3, local_name, english_name in rows:
         names[iso3] = local_name or english_name or ""
         groups.setdefault(value, []).append((ListedCountry(iso3, names[iso3]), intended.get(iso3)))
-    for members in groups.values():
-        members.sort(key=lambda pair: pair[0].name)
     siblings = vote.draft.votes.select_related("body").order_by("order", "id")
     context = {
         "vote": vote,
         "draft": vote.draft,
         "groups": [(value, groups[value]) for value in groups],
-        "intended": sorted(intended.values(), key=lambda i: i.country.name),
+        "intended": sorted(intended.values(), key=lambda i: i.country.name_en),  # as the lists, in printed order
         "siblings": siblings,
         "roll_call": roll_call,
         # A vote made of a dataset's roll call (not a verbatim record's vote that a roll call joined).

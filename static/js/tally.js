@@ -12,12 +12,14 @@ document.addEventListener("htmx:configRequest", function (event) {
   });
 });
 
-// The language switch returns to the address shown now (htmx may have pushed a newer one than the page's own).
-document.addEventListener("submit", function (event) {
-  var form = event.target;
-  if (form.classList && form.classList.contains("language-switch")) {
-    form.elements.next.value = location.pathname + location.search;
-  }
+// The language switch and the hreflang links lead to the address shown now, with its parameters (htmx may have
+// pushed a newer one than the page's own).
+document.addEventListener("htmx:pushedIntoHistory", function () {
+  document.querySelectorAll(".language-switch a, link[rel=alternate][hreflang], link[rel=canonical]").forEach(function (link) {
+    var address = new URL(link.href);
+    address.search = location.search;
+    link.href = address.href;
+  });
 });
 
 // The filter panel is folded in the markup, so that on a phone the results come first; on a wide screen there is

@@ -16,10 +16,9 @@ WIDTHS = {"desktop": 1280, "phone": 390}
 
 
 def open_in_language(context, base_url: str, path: str, language: str) -> str:
-    """The address of `path` in `language`, with whatever that takes set on `context`. The one place that knows how
-    a language is chosen: today the language cookie; when it moves into the address (/zh-hans/…), only here."""
-    context.add_cookies([{"name": settings.LANGUAGE_COOKIE_NAME, "value": language, "url": base_url}])
-    return base_url + path
+    """The address of `path` in `language`: the one place that knows how a language is chosen, the address
+    (/zh-hans/…; English without a prefix). `context` is kept for the callers: nothing is set on it."""
+    return base_url + (path if language == settings.LANGUAGE_CODE else f"/{language}{path}")
 
 
 def page_types(site) -> dict[str, str]:

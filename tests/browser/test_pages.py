@@ -71,7 +71,7 @@ def test_sort_link_and_pager_keep_the_page_and_the_form_in_step(site, page):
     page.wait_for_url(re.compile(r"/votes/\?sort=margin$"))
     page.wait_for_function("document.querySelector('#id_sort').value === 'margin'")
     assert page.evaluate("window.tallyMarker") == "kept"
-    assert page.locator("header nav").count() == 1  # not a fragment inside the page
+    assert page.locator("header.site-header").count() == 1  # not a fragment inside the page
     page.select_option("#id_outcome", "retained")
     page.wait_for_url(re.compile(r"outcome=retained&sort=margin$"))
 
@@ -105,20 +105,21 @@ def test_pages_work_without_javascript(site, page_without_js):
 def test_language_switch_shows_chinese_names(site, page):
     page.goto(f"{site['url']}/countries/CHN/")
     assert page.locator("h1").inner_text().startswith("China")
-    page.select_option("#language-select", "zh-hans")
-    page.click(".language-switch button[type=submit]")
+    page.click(".language-switch a[hreflang=zh-Hans]")
     page.wait_for_function("document.documentElement.lang === 'zh-hans'")
+    assert page.url == f"{site['url']}/zh-hans/countries/CHN/"
     assert page.locator("h1").inner_text().startswith("中国")
-    page.goto(f"{site['url']}/votes/{site['pp2'].pk}/")
+    # Links inside a Chinese page stay Chinese, through the redirect of a vote's old address too.
+    page.goto(f"{site['url']}/zh-hans/votes/{site['pp2'].pk}/")
+    assert page.url.startswith(f"{site['url']}/zh-hans/votes/A/C.1/79/L.53/Rev.1/PP2/")
     assert "美利坚合众国" in page.locator("main").inner_text()
     # The switch keeps the address the filters led to (pushed by htmx after the page was rendered).
-    page.goto(f"{site['url']}/votes/")
+    page.goto(f"{site['url']}/zh-hans/votes/")
     page.select_option("#id_country", "USA")
-    page.wait_for_url(re.compile(r"country=USA$"))
-    page.select_option("#language-select", "en")
-    page.click(".language-switch button[type=submit]")
+    page.wait_for_url(re.compile(r"/zh-hans/votes/\?country=USA$"))
+    page.click(".language-switch a[hreflang=en]")
     page.wait_for_function("document.documentElement.lang === 'en'")
-    assert page.url.endswith("/votes/?country=USA")
+    assert page.url == f"{site['url']}/votes/?country=USA"
     assert "Position of United States of America" in page.locator("#results").inner_text()
 
 

@@ -93,7 +93,7 @@ def make_vote(draft, subject_label="whole", *, outcome="adopted", date=datetime.
         for code in codes:
             Position.objects.create(vote=vote, country=CountryFactory(iso3=code), position=value)
     for code, value, footnote in intended:
-        IntendedPosition.objects.create(vote=vote, country=CountryFactory(iso3=code), position=value, footnote=footnote, language="en")
+        IntendedPosition.objects.create(vote=vote, country=CountryFactory(iso3=code), position=value, footnote_en=footnote)
     # The vote's own counts, as ingest stores them; the figures beside the record (tallies, agreement, search
     # rows) are the tests' to recount (figures.recount) or to keep (figures.changing): kept per vote, they were
     # most of a large fixture's time.

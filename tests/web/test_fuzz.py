@@ -31,14 +31,17 @@ FUZZ = settings(
 
 
 def public_patterns() -> list[tuple[str, URLPattern]]:
-    """Every page of the public URL scheme (votes/urls.py, mounted at the root): the admin and the language
-    switch (a POST) are staff and form paths, tested elsewhere."""
-    found = []
-    for pattern in get_resolver().url_patterns:
-        for inner in getattr(pattern, "url_patterns", [pattern]):
-            if isinstance(inner, URLPattern) and not str(pattern.pattern).startswith(("admin/", "i18n/")):
-                found.append((str(inner.pattern), inner))
-    return found
+    """Every page of the public URL scheme (votes/urls.py, mounted at the root, its pages in the English addresses
+    of i18n_patterns): the admin and the language switch (a POST) are staff and form paths, tested elsewhere."""
+
+    def walk(patterns):
+        for pattern in patterns:
+            if isinstance(pattern, URLPattern):
+                yield pattern
+            elif not str(pattern.pattern).startswith(("admin/", "i18n/")):
+                yield from walk(pattern.url_patterns)
+
+    return [(str(pattern.pattern), pattern) for pattern in walk(get_resolver().url_patterns)]
 
 
 PATTERNS = public_patterns()

@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 
 from django import template
+from django.conf import settings
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
-from django.urls import get_script_prefix
-from django.utils.translation import get_language, gettext
+from django.urls import get_script_prefix, reverse
+from django.utils.translation import get_language, get_language_info, gettext, override
 
 from .. import labels
-from ..links import page_path, vote_path
+from ..links import page_path, path_in_language, vote_path
 from ..models import LANGUAGES, page_language
 from ..search import snippet
 
@@ -241,3 +242,48 @@ def share_bar_marks(bars) -> SafeString:
             f'{label}</text><svg x="40" y="1" width="670" height="8" viewBox="0 0 100 8" preserveAspectRatio="none">{segments}</svg></g>'
         )
     return mark_safe("".join(rows))
+
+
+# --- the page in each language -----------------------------------------------------------------------------------
+
+# BCP 47 as hreflang spells it (Django's language codes are lower case).
+HREFLANG = {"en": "en", "zh-hans": "zh-Hans"}
+
+
+@register.simple_tag(takes_context=True)
+def page_in_languages(context) -> list[dict]:
+    """This page (same parameters) in each language of the interface: for the switcher and the hreflang links.
+    Absolute: the hreflang links must be, and the switcher's are then the same ones."""
+    request = context["request"]
+    query = request.META.get("QUERY_STRING", "")
+    current = get_language()
+    languages = []
+    for code, _name in settings.LANGUAGES:
+        path = path_in_language(request.path_info, code)
+        languages.append({
+            "code": code,
+            "hreflang": HREFLANG.get(code, code),
+            "name": get_language_info(code)["name_local"],
+            "url": request.build_absolute_uri(f"{path}?{query}" if query else path),
+            "current": code == current,
+        })
+    return languages
+
+
+@register.simple_tag(takes_context=True)
+def data_path(context) -> str:
+    """This page's address without a language prefix: its ?format= twins' (votes.middleware.DataAddressMiddleware)."""
+    return path_in_language(context["request"].path_info, settings.LANGUAGE_CODE)
+
+
+@register.filter
+def is_under(path: str, prefix: str) -> bool:
+    """The nav's current section: `request.path|is_under:votes_url`."""
+    return bool(prefix) and path.startswith(prefix)
+
+
+@register.simple_tag
+def data_url(name: str, *args) -> str:
+    """`{% url %}` of a page's data twin: the page's address without a language prefix (see `data_path`)."""
+    with override(settings.LANGUAGE_CODE):
+        return reverse(name, args=args)
