@@ -110,6 +110,13 @@ def cohesion_by(code: str, key: str, body: str | None = None) -> list[dict]:
     return result
 
 
+def cohesion_by_issue(code: str) -> list:
+    """The group's stored cohesion on the votes tagged with each issue (`GroupIssueCohesion`), by issue name."""
+    from ..models import GroupIssueCohesion
+
+    return list(GroupIssueCohesion.objects.filter(group_id=code).select_related("issue").order_by("issue__name"))
+
+
 def dissenters(code: str, limit: int = 10, min_votes: int = 1) -> list:
     from django.db.models import F, FloatField
     from django.db.models.functions import Cast
