@@ -207,3 +207,18 @@ def test_group_page_shows_cohesion_by_issue_with_its_twins(client, voeten_extrac
     csv_text = b"".join(client.get(url, {"format": "csv", "by": "issue"}).streaming_content).decode()
     assert csv_text.splitlines()[0].startswith("group,issue,issue_name,votes,mean_ai") and len(csv_text.splitlines()) == 7
     assert client.get(url, {"by": "colour"}).status_code == 400
+
+
+def test_new_group_memberships_recount_the_cohesion_by_issue(voeten_extract):
+    """A membership file that changes (here: the African Union's rows taken out of the database and loaded again)
+    recounts the figures by issue too, which count members on each vote's date."""
+    from votes.countries import load_countries
+    from votes.models import GroupIssueCohesion
+
+    stored = sorted(GroupIssueCohesion.objects.values_list("group_id", "issue_id", "votes", "ai_millionths"))
+    GroupMembership.objects.filter(group_id="AU").delete()
+    figures.recount(["group cohesion by issue"])
+    assert not GroupIssueCohesion.objects.filter(group_id="AU").exists()
+    assert load_countries()["group_figures_recounted"] is True
+    assert sorted(GroupIssueCohesion.objects.values_list("group_id", "issue_id", "votes", "ai_millionths")) == stored
+    assert GroupIssueCohesion.objects.filter(group_id="AU").exists()  # the extract has roll calls since 2002

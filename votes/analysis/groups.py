@@ -57,7 +57,7 @@ def load_groups(countries: CountryDirectory | None = None) -> dict[str, int]:
         # The group figures count members on each vote's date: new dates or members change them.
         from .. import figures  # votes.figures imports this package's figure modules
 
-        figures.recount(["group cohesion"])
+        figures.recount(["group cohesion", "group cohesion by issue"])
     return {"groups": len(directory.groups), "group_memberships": len(rows), "group_figures_recounted": changed}
 
 
