@@ -1,8 +1,8 @@
 """Every figure stored beside the record — derived from it, kept so that pages need not count on each request —
 has its home here: a registry of named steps, each able to recount everything or only given votes or drafts.
 
-    FIGURES = vote counts → country tallies → agreement → search rows → group cohesion → agreement by session
-              → ideal points
+    FIGURES = vote counts → country tallies → agreement → search rows → group cohesion → group cohesion by issue
+              → agreement by session → ideal points
 
 The order is part of the rule: a country's `with_majority` tally reads its votes' counts, so the counts are
 recounted first; the tallies and agreement figures take a vote's contribution out while its old positions and
@@ -45,6 +45,7 @@ from .models import (
     Draft,
     DraftSearchText,
     GroupCohesion,
+    GroupIssueCohesion,
     IdealPoint,
     Position,
     Vote,
@@ -215,15 +216,42 @@ class GroupFigures(SummedOverVotes):
         cohesion.apply_terms(cohesion.vote_terms(vote_ids), sign)
 
 
+class GroupCohesionByIssue(SummedOverVotes):
+    """Each group's cohesion on the votes a dataset tags with an issue (`GroupIssueCohesion`), from the positions,
+    the tags and the group memberships on each vote's date. Only tagged votes contribute: the terms are counted
+    for those alone."""
+
+    name = "group cohesion by issue"
+    description = "each group's Agreement Index on the votes tagged with each issue"
+    model = GroupIssueCohesion
+    key = ("group_id", "issue_id")
+    fields = cohesion.COHESION_FIELDS
+
+    def recount_all(self) -> int:
+        return cohesion.rebuild_issues()
+
+    def missing(self) -> bool:
+        from .models import GroupMembership
+
+        tagged = Vote.issue_tags.through.objects.exists()
+        return not self.model.objects.exists() and tagged and GroupMembership.objects.exists() and Position.objects.exists()
+
+    def apply(self, vote_ids, sign) -> None:
+        cohesion.apply_issue_terms(cohesion.vote_terms(vote_ids, tagged_only=True), sign)
+
+
 class AgreementBySession(Figure):
-    """Each country's positions per session and its agreement with every other country in that session
-    (`CountrySession`): the country analysis over a range of sessions and the compare page's chart. Not a sum
-    kept by increments: a changed vote's session is counted again whole (`similarity.recount_sessions`)."""
+    """Each country's positions per session and body and its agreement with every other country there
+    (`CountrySession`): the country analysis over a range of sessions and a body, and the compare page's chart.
+    Not a sum kept by increments: a changed vote's session is counted again whole, every body
+    (`similarity.recount_sessions`)."""
 
     name = "agreement by session"
-    description = "each country's positions per session, and its votes in common and in agreement with each other country"
+    description = (
+        "each country's positions per session and body, and its votes in common and in agreement with each other country"
+    )
     model = CountrySession
-    key = ("country_id", "session_id")
+    key = ("country_id", "session_id", "body_id")
     fields = ("yes", "no", "abstain", "absent", "pairs")
 
     def recount_all(self) -> int:
@@ -262,7 +290,10 @@ class IdealPoints(Figure):
             idealpoints.mark_stale(vote_ids)
 
 
-FIGURES: tuple[Figure, ...] = (VoteCounts(), CountryTallies(), Agreement(), SearchRows(), GroupFigures(), AgreementBySession(), IdealPoints())
+FIGURES: tuple[Figure, ...] = (
+    VoteCounts(), CountryTallies(), Agreement(), SearchRows(), GroupFigures(), GroupCohesionByIssue(), AgreementBySession(),
+    IdealPoints(),
+)
 
 
 def by_name(names: Iterable[str] | None) -> list[Figure]:

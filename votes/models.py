@@ -849,6 +849,32 @@ class GroupCohesion(models.Model):
         return self.ai_millionths / 1e6 / self.votes if self.votes else None
 
 
+class GroupIssueCohesion(models.Model):
+    """A group's voting on the recorded votes a dataset tags with one issue (Voeten's six), over the whole record,
+    summed like `GroupCohesion` (kept by `votes.figures`): the group page's cohesion by issue. A vote with two tags
+    counts under each. Mean Agreement Index = ai_millionths / 10⁶ / votes."""
+
+    group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="issue_cohesion", db_index=False, help_text="The group.")
+    issue = models.ForeignKey(IssueTag, on_delete=models.CASCADE, related_name="+", help_text="The issue the votes are tagged with.")
+    votes = models.IntegerField(default=0, help_text="Recorded votes with the tag on which members of the group cast a vote.")
+    ai_millionths = models.BigIntegerField(
+        default=0, help_text="Sum of the group's Agreement Index over those votes, in millionths (each vote's rounded)."
+    )
+    split = models.IntegerField(default=0, help_text="Of those, votes on which some member cast against the group's majority.")
+    yes = models.IntegerField(default=0, help_text="Members' yes positions on those votes.")
+    no = models.IntegerField(default=0, help_text="Members' no positions.")
+    abstain = models.IntegerField(default=0, help_text="Members' abstentions.")
+    absent = models.IntegerField(default=0, help_text="Members absent (on the roll but not voting).")
+
+    class Meta:
+        ordering = ["group", "issue"]
+        constraints = [models.UniqueConstraint(fields=["group", "issue"], name="groupissuecohesion_unique")]
+
+    @property
+    def mean_ai(self) -> float | None:
+        return self.ai_millionths / 1e6 / self.votes if self.votes else None
+
+
 class GroupDissent(models.Model):
     """How often a member voted against its group's majority over the whole record (kept by `votes.figures`)."""
 
@@ -892,24 +918,25 @@ class IdealPointFit(models.Model):
 
 
 class CountrySession(models.Model):
-    """A country's positions in one session, counted, and how every other country stood relative to it (kept by
-    `votes.figures`): its share of yes / no / abstain by session on the country page, "votes most / least like X"
-    over a range of sessions and the compare page's agreement by session."""
+    """A country's positions in one session and body, counted, and how every other country stood relative to it
+    (kept by `votes.figures`): its share of yes / no / abstain by session on the country page, "votes most / least
+    like X" over a range of sessions (in one body or all) and the compare page's agreement by session."""
 
     country = models.ForeignKey(Country, on_delete=models.CASCADE, related_name="+", help_text="The country.")
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="+", help_text="The session.")
-    yes = models.IntegerField(default=0, help_text="Recorded votes of the session on which it voted yes.")
+    body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="+", help_text="The body that voted.")
+    yes = models.IntegerField(default=0, help_text="Recorded votes of the session and body on which it voted yes.")
     no = models.IntegerField(default=0, help_text="… no.")
     abstain = models.IntegerField(default=0, help_text="… abstained.")
     absent = models.IntegerField(default=0, help_text="… was a member but cast no vote.")
     pairs = models.TextField(
         blank=True,
         default="",
-        help_text="For each other country with a vote in common: its code, the recorded votes of the session on "
+        help_text="For each other country with a vote in common: its code, the recorded votes of the session and body on "
         "which both cast yes, no or abstain, and of those the votes on which both cast the same "
         '("BRA 3 1,CHN 3 0"; votes.analysis.similarity.decode_pairs).',
     )
 
     class Meta:
-        ordering = ["country", "session"]
-        constraints = [models.UniqueConstraint(fields=["country", "session"], name="countrysession_unique")]
+        ordering = ["country", "session", "body"]
+        constraints = [models.UniqueConstraint(fields=["country", "session", "body"], name="countrysession_unique")]

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from . import api, citations, dump, exports
 from .analysis import charts, cohesion, idealpoints, similarity, worldmap
-from .analysis.forms import SessionRangeForm
+from .analysis.forms import CountryAnalysisForm
 from .analysis import groups as analysis_groups
 from .filters import COMPARE_KEYS, CompareForm, CountryFilterSet, DraftFilterSet, VoteFilterSet, country_choices
 from .links import vote_address
@@ -499,17 +499,26 @@ def group_list(request):
 
 
 def group_detail(request, code: str):
-    """A group: its members today, its cohesion by session (chart and table) and by body, its most frequent
-    dissenters; `?body=` narrows the sessions to one body; `?format=csv|json` gives the stored figures by
-    session and body."""
+    """A group: its members today, its cohesion by session (chart and table), by body and by issue tag, its most
+    frequent dissenters; `?body=` narrows the sessions to one body; `?format=csv|json` gives the stored figures
+    by session and body (`&by=issue`: by issue tag)."""
     group = get_object_or_404(Group, pk=code)
     body = request.GET.get("body") or None
     if body and not Body.objects.filter(pk=body).exists():
         return render(request, "votes/analysis/group_detail.html", {"group": group, "error": _("Unknown body.")}, status=400)
+    by = request.GET.get("by") or "session"
+    if by not in ("session", "issue"):
+        return render(request, "votes/analysis/group_detail.html", {"group": group, "error": _("Unknown table.")}, status=400)
     fmt = exports.wants_export(request)
     if fmt is not None:
         if fmt == "":
             return exports.error_response("json", {"format": [_("Unknown format.")]})
+        if by == "issue":
+            columns = ["group", "issue", "issue_name", "votes", "mean_ai", "split", "yes", "no", "abstain", "absent"]
+            return exports.export_response(request, fmt, f"group-{group.pk}-issues", columns, (
+                [group.pk, r.issue_id, r.issue.name, r.votes, round(r.mean_ai, 4), r.split, r.yes, r.no, r.abstain, r.absent]
+                for r in analysis_groups.cohesion_by_issue(group.pk)
+            ))
         columns = ["group", "session", "body", "votes", "mean_ai", "split", "yes", "no", "abstain", "absent"]
         rows = GroupCohesion.objects.filter(group=group).order_by("session_id", "body_id")
         if body:
@@ -530,6 +539,7 @@ def group_detail(request, code: str):
         "members": analysis_groups.members_on(group.pk, datetime.date.today()),
         "by_session": by_session,
         "by_body": analysis_groups.cohesion_by(group.pk, "body_id"),
+        "by_issue": analysis_groups.cohesion_by_issue(group.pk),
         "bodies": Body.objects.all(),
         "body": body,
         "chart": chart,
@@ -551,22 +561,25 @@ def ideal_point_chart(iso3: str, name: str):
 
 
 def country_analysis(request, iso3: str):
-    """A country over a range of sessions: the States voting most and least like it (each with its n), its share
-    of yes / no / abstain by session, its ideal point by session."""
+    """A country over a range of sessions, in one body or all: the States voting most and least like it (each with
+    its n), its share of yes / no / abstain by session, its ideal point by session (plenary roll calls)."""
     country = get_object_or_404(Country, pk=iso3.upper())
-    form = SessionRangeForm(request.GET or None)
+    form = CountryAnalysisForm(request.GET or None)
     valid = form.is_valid() if form.is_bound else True
-    start, end = (form.cleaned_data.get("start"), form.cleaned_data.get("end")) if form.is_bound and valid else (None, None)
-    context = {"country": country, "form": form}
+    cleaned = form.cleaned_data if form.is_bound and valid else {}
+    start, end, body = cleaned.get("start"), cleaned.get("end"), cleaned.get("body")
+    bodies = list(Body.objects.all())
+    context = {"country": country, "form": form, "bodies": bodies, "body": body, "chosen_body": request.GET.get("body", "")}
     labels = {value: str(label) for value, label in Position.Value.choices}
     if valid:
-        most, least = similarity.most_and_least_like(country.pk, start, end, limit=10)
+        body_code = body.pk if body else None
+        most, least = similarity.most_and_least_like(country.pk, start, end, limit=10, body=body_code)
         names = dict(country_choices(request))
         context.update({
             "most": [(names.get(o, o), o, n, g, s) for o, n, g, s in most],
             "least": [(names.get(o, o), o, n, g, s) for o, n, g, s in least],
             "shares": [charts.ShareBar(str(row["session_id"]), {v: row[v] for v in POSITIONS}, labels)
-                       for row in similarity.shares_by_session(country.pk)],
+                       for row in similarity.shares_by_session(country.pk, body_code)],
             "ideal_chart": ideal_point_chart(country.pk, country.name),
             "fit": idealpoints.latest_fit(),
         })

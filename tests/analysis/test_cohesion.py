@@ -147,3 +147,78 @@ def test_load_countries_loads_the_groups_idempotently_and_recounts_their_figures
     assert GroupCohesion.objects.get(group_id="EU", session_id=79, body_id="C.1").votes == 3
     # Periods are cut to UN membership: the FRG's EU membership starts on its admission to the UN (1973-09-18).
     assert GroupMembership.objects.get(group_id="EU", country_id="DEU").start.isoformat() == "1973-09-18"
+
+
+# --- cohesion by issue tag, on the real Voeten extract ---------------------------------------------------------
+
+
+@pytest.fixture
+def voeten_extract(countries):
+    """The Voeten test extract (311 real plenary roll calls with their issue tags), imported."""
+    from tests.voeten.test_voeten_import import EXTRACT
+    from votes.voeten import import_voeten
+
+    return import_voeten(EXTRACT)
+
+
+def _issue_by_hand(code, tag):
+    """(votes, split, mean Agreement Index) of a group over the recorded votes with the tag, from the positions
+    and the membership table, vote by vote."""
+    votes = split = 0
+    indices = []
+    for vote in Vote.objects.filter(issue_tags=tag, method="recorded", date__isnull=False):
+        counts = _by_hand(vote, code)
+        if counts["yes"] + counts["no"] + counts["abstain"] == 0:
+            continue
+        votes += 1
+        indices.append(agreement_index(counts["yes"], counts["no"], counts["abstain"]))
+        top = majority(counts)
+        split += top is not None and sum(counts[v] for v in ("yes", "no", "abstain") if v != top) > 0
+    return votes, split, sum(indices) / len(indices) if indices else None
+
+
+def test_cohesion_by_issue_on_the_voeten_extract(voeten_extract):
+    from votes.models import GroupIssueCohesion
+
+    stored = {(r.group_id, r.issue_id): r for r in GroupIssueCohesion.objects.all()}
+    assert {tag for _, tag in stored} == {"co", "di", "ec", "hr", "me", "nu"}
+    for code, tag in (("EU", "hr"), ("AFR", "me"), ("WEOG", "nu"), ("LAS", "co")):
+        votes, split, mean = _issue_by_hand(code, tag)
+        row = stored[(code, tag)]
+        assert votes > 0 and (row.votes, row.split) == (votes, split), (code, tag)
+        assert row.mean_ai == pytest.approx(mean, abs=1e-5)
+    before = sorted(GroupIssueCohesion.objects.values_list("group_id", "issue_id", *figures.GroupCohesionByIssue.fields))
+    figures.recount(["group cohesion by issue"])
+    assert sorted(GroupIssueCohesion.objects.values_list("group_id", "issue_id", *figures.GroupCohesionByIssue.fields)) == before
+
+
+def test_group_page_shows_cohesion_by_issue_with_its_twins(client, voeten_extract, django_assert_max_num_queries):
+    url = reverse("group-detail", args=["EU"])
+    with django_assert_max_num_queries(11):
+        page = client.get(url)
+    html = page.content.decode()
+    assert page.status_code == 200 and 'id="issues-heading"' in html
+    table = html.split('class="issue-cohesion"')[1].split("</table>")[0]
+    assert table.count("<tr data-issue=") == 6 and 'data-issue="hr"' in table and "?issue=hr" in table
+    data = json.loads(b"".join(client.get(url, {"format": "json", "by": "issue"}).streaming_content))
+    votes, split, mean = _issue_by_hand("EU", "hr")
+    hr = next(row for row in data["results"] if row["issue"] == "hr")
+    assert (hr["votes"], hr["split"], hr["mean_ai"]) == (votes, split, pytest.approx(mean, abs=1e-4))
+    csv_text = b"".join(client.get(url, {"format": "csv", "by": "issue"}).streaming_content).decode()
+    assert csv_text.splitlines()[0].startswith("group,issue,issue_name,votes,mean_ai") and len(csv_text.splitlines()) == 7
+    assert client.get(url, {"by": "colour"}).status_code == 400
+
+
+def test_new_group_memberships_recount_the_cohesion_by_issue(voeten_extract):
+    """A membership file that changes (here: the African Union's rows taken out of the database and loaded again)
+    recounts the figures by issue too, which count members on each vote's date."""
+    from votes.countries import load_countries
+    from votes.models import GroupIssueCohesion
+
+    stored = sorted(GroupIssueCohesion.objects.values_list("group_id", "issue_id", "votes", "ai_millionths"))
+    GroupMembership.objects.filter(group_id="AU").delete()
+    figures.recount(["group cohesion by issue"])
+    assert not GroupIssueCohesion.objects.filter(group_id="AU").exists()
+    assert load_countries()["group_figures_recounted"] is True
+    assert sorted(GroupIssueCohesion.objects.values_list("group_id", "issue_id", "votes", "ai_millionths")) == stored
+    assert GroupIssueCohesion.objects.filter(group_id="AU").exists()  # the extract has roll calls since 2002

@@ -95,3 +95,17 @@ def test_arab_league_by_date(groups):
     assert "SYR" not in groups.members_on("LAS", date(2015, 1, 1)) and "SYR" in groups.members_on("LAS", day)
     assert "EGY" not in groups.members_on("LAS", date(1985, 1, 1)) and "EGY" in groups.members_on("LAS", date(1990, 1, 1))
     assert len(groups.members_on("LAS", date(1985, 1, 1))) == 20  # 22 listed then (no Comoros yet), less Egypt and Palestine
+
+
+def test_african_union_by_date(groups):
+    """From the launch (2002-07-09): the 53 OAU members but the Sahrawi Republic, i.e. every African UN Member but
+    Morocco; South Sudan the 54th member from 2011-07-26; Morocco the 55th from 2017-01-30 (the Union's counts
+    include the Sahrawi Republic, which is not a UN Member)."""
+    assert not groups.members_on("AU", date(2002, 7, 8))  # the OAU before the launch is not listed
+    launch = set(groups.members_on("AU", date(2002, 7, 9)))
+    assert len(launch) == 53 - 1 and "MAR" not in launch and "ZAF" in launch and "EGY" in launch
+    assert launch == set(groups.members_on("AFR", date(2002, 7, 9))) - {"MAR"}
+    assert "SSD" not in groups.members_on("AU", date(2011, 7, 25)) and len(groups.members_on("AU", date(2011, 7, 26))) == 54 - 1
+    assert "MAR" not in groups.members_on("AU", date(2017, 1, 29))
+    today = set(groups.members_on("AU", date(2024, 11, 6)))
+    assert len(today) == 55 - 1 and "MAR" in today and today == set(groups.members_on("AFR", date(2024, 11, 6)))

@@ -96,3 +96,58 @@ def test_compare_page_charts_two_countries_by_session(client, two_sessions):
     ]
     html = response.content.decode()
     assert 'id="agreement-chart"' in html and "<table>" in html.split('id="agreement-chart"')[1]
+
+
+# --- by body ------------------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def with_plenary(two_sessions):
+    """Two sessions of First Committee votes plus a plenary vote of session 78 on which CHN and USA differ."""
+    from votes.models import Body
+
+    draft = DraftFactory(symbol="A/78/L.5", session=Session.for_number(78), body=Body.objects.get(code="GA"))
+    with figures.changing() as change:
+        plenary = make_vote(draft, "whole", date=datetime.date(2023, 12, 5), yes=["CHN", "BRA", "CIV"], no=["USA"], abstain=["FRA"])
+        change.created(votes=[plenary.pk])
+    return {**two_sessions, "plenary": [plenary]}
+
+
+def test_agreement_is_stored_per_body_and_summed_over_bodies(with_plenary):
+    """The plenary vote, created through the figures' change, is counted in its own body's rows; all bodies is
+    their sum; a recount gives the same rows."""
+    assert set(CountrySession.objects.filter(session_id=78).values_list("body_id", flat=True)) == {"C.1", "GA"}
+    committee, plenary = with_plenary["old"], with_plenary["plenary"]
+    for body, votes in (("C.1", committee), ("GA", plenary), (None, committee + plenary)):
+        rows = {o: (n, g) for o, n, g, _ in similarity.most_and_least_like("CHN", 78, 78, limit=10, body=body)[0]}
+        assert rows == {o: by_hand(votes, "CHN", o) for o in ("USA", "BRA", "CIV", "FRA")}, body
+    assert similarity.agreement_by_session("CHN", "USA", body="GA") == [(78, 1, 0)]
+    assert similarity.agreement_by_session("CHN", "USA")[0] == (78, *by_hand(committee + plenary, "CHN", "USA"))
+    shares = {row["session_id"]: row for row in similarity.shares_by_session("CHN", "GA")}
+    assert list(shares) == [78] and (shares[78]["yes"], shares[78]["no"]) == (1, 0)
+    every = {row["session_id"]: row for row in similarity.shares_by_session("CHN")}
+    assert every[78]["yes"] == sum(by_hand_position(v, "CHN") == "yes" for v in committee + plenary)
+    stored = sorted(CountrySession.objects.values_list("country_id", "session_id", "body_id", "yes", "no", "abstain", "absent", "pairs"))
+    figures.recount(["agreement by session"])
+    assert sorted(CountrySession.objects.values_list(
+        "country_id", "session_id", "body_id", "yes", "no", "abstain", "absent", "pairs")) == stored
+
+
+def by_hand_position(vote, iso3):
+    return dict(vote.positions.values_list("country_id", "position")).get(iso3)
+
+
+def test_country_analysis_by_body_page(client, with_plenary, django_assert_max_num_queries):
+    url = reverse("country-analysis", args=["CHN"])
+    for params in ({"body": "GA"}, {"body": "C.1", "start": 78, "end": 79}, {}):
+        with django_assert_max_num_queries(9):
+            response = client.get(url, params)
+        assert response.status_code == 200
+    response = client.get(url, {"body": "GA", "start": 78, "end": 78})
+    html = response.content.decode()
+    # In the plenary vote CHN agreed with BRA and CIV (n = 1) and with neither USA nor FRA.
+    most = html.split('class="agreement most"')[1].split("</ol>")[0]
+    assert 'data-country="BRA"' in most and "(1 / n = 1)" in most and 'data-country="USA"' not in most.split("</li>")[0]
+    assert '<option value="GA" selected>' in html and 'name="body"' in html
+    assert client.get(url, {"body": "XX"}).status_code == 400
+    assert client.get(url, {"body": "C.9", "start": 78}).status_code == 400

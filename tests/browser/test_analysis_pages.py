@@ -62,3 +62,38 @@ def test_group_and_country_charts_render_with_their_tables(seeded, page):
     assert page.locator("#shares-chart > svg rect").count() >= 3
     assert page.locator("#shares-chart-desc").text_content()
     page.screenshot(path=f"{SCREENSHOTS}/country-analysis.png", full_page=True)
+
+
+def test_country_analysis_by_body_and_group_cohesion_by_issue(seeded, page):
+    """With the seed (First Committee) and the Voeten extract (plenary) both stored: the body chosen in the form
+    is in the URL to share and narrows the figures; the group page's issue table fits a phone."""
+    from tests.voeten.test_voeten_import import EXTRACT
+    from votes.voeten import import_voeten
+
+    import_voeten(EXTRACT)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(f"{seeded['url']}/countries/CHN/analysis/")
+    page.select_option("#id_body", "C.1")
+    page.locator("form.inline-form button[type=submit]").click()
+    page.wait_for_url("**body=C.1**")
+    # Only the seed's three First Committee votes: every n is at most 3.
+    denominators = page.locator("ol.agreement.most .denominator").all_text_contents()
+    assert denominators and all(int(text.split("n = ")[1].rstrip(")")) <= 3 for text in denominators)
+    assert page.locator("#id_body").input_value() == "C.1"
+    page.select_option("#id_body", "GA")
+    page.locator("form.inline-form button[type=submit]").click()
+    page.wait_for_url("**body=GA**")
+    plenary = page.locator("ol.agreement.most .denominator").all_text_contents()
+    assert plenary and max(int(text.split("n = ")[1].rstrip(")")) for text in plenary) > 3
+    page.screenshot(path=f"{SCREENSHOTS}/country-analysis-plenary.png", full_page=True)
+
+    for width in (1280, 390):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.goto(f"{seeded['url']}/countries/CHN/analysis/?body=GA")
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= width
+        page.goto(f"{seeded['url']}/groups/EU/")
+        table = page.locator("table.issue-cohesion")
+        table.scroll_into_view_if_needed()
+        assert table.locator("tbody tr[data-issue]").count() == 6
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= width
+        table.screenshot(path=f"{SCREENSHOTS}/group-issues-{width}.png")

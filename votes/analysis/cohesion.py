@@ -1,5 +1,5 @@
 """How a group of States voted: the Agreement Index of Hix, Noury and Roland, a vote's bloc breakdown, and the
-figures stored per group (cohesion by session and body, dissent by member) that the group pages read.
+figures stored per group (cohesion by session and body, by issue tag, dissent by member) that the group pages read.
 
 Agreement Index (Hix, Noury and Roland, "Power to the Parties: Cohesion and Competition in the European
 Parliament, 1979–2001", British Journal of Political Science 35(2), 2005, p. 215):
@@ -93,19 +93,20 @@ class CohesionTerms:
 
     cohesion: dict[tuple[str, int, str], Counter] = field(default_factory=lambda: defaultdict(Counter))
     dissent: dict[tuple[str, str], Counter] = field(default_factory=lambda: defaultdict(Counter))
+    issue: dict[tuple[str, str], Counter] = field(default_factory=lambda: defaultdict(Counter))  # (group, tag)
 
-    def add_vote(self, session: int, body: str, parts: dict[str, GroupOnVote]) -> None:
+    def add_vote(self, session: int, body: str, parts: dict[str, GroupOnVote], tags=()) -> None:
         for group, part in parts.items():
             ai = part.agreement_index
             if ai is None:
                 continue  # no member cast a vote: the vote says nothing of the group's cohesion
-            row = self.cohesion[(group, session, body)]
-            row["votes"] += 1
-            row["ai_millionths"] += ai_millionths(part.counts["yes"], part.counts["no"], part.counts["abstain"])
             dissenters = part.dissenters
-            row["split"] += 1 if dissenters else 0
-            for value, count in part.counts.items():
-                row[value] += count
+            for row in (self.cohesion[(group, session, body)], *(self.issue[(group, tag)] for tag in tags)):
+                row["votes"] += 1
+                row["ai_millionths"] += ai_millionths(part.counts["yes"], part.counts["no"], part.counts["abstain"])
+                row["split"] += 1 if dissenters else 0
+                for value, count in part.counts.items():
+                    row[value] += count
             if part.majority is None:
                 continue
             dissenting = {iso3 for iso3, _ in dissenters}
@@ -115,9 +116,10 @@ class CohesionTerms:
                     self.dissent[(group, iso3)]["dissents"] += 1 if iso3 in dissenting else 0
 
 
-def vote_terms(vote_ids: list[int] | None, calendar=None) -> CohesionTerms:
-    """The group figures' terms of the given recorded votes (all of them when None), from their stored positions
-    and the group memberships on each vote's date."""
+def vote_terms(vote_ids: list[int] | None, calendar=None, *, tagged_only: bool = False) -> CohesionTerms:
+    """The group figures' terms of the given recorded votes (all of them when None), from their stored positions,
+    their issue tags and the group memberships on each vote's date. `tagged_only`: only the votes with an issue tag
+    (what the cohesion by issue needs; most committee votes have none)."""
     from ..models import Position, Vote
     from .groups import MembershipCalendar
 
@@ -125,7 +127,16 @@ def vote_terms(vote_ids: list[int] | None, calendar=None) -> CohesionTerms:
     votes = Vote.objects.recorded().filter(date__isnull=False)
     if vote_ids is not None:
         votes = votes.filter(pk__in=vote_ids)
-    meta = {pk: (session, body, day) for pk, session, body, day in votes.values_list("pk", "session_id", "body_id", "date")}
+    tags: dict[int, list[str]] = defaultdict(list)
+    tagged = Vote.issue_tags.through.objects.filter(vote__in=votes).order_by("vote_id", "issuetag_id")
+    for vote_id, code in tagged.values_list("vote_id", "issuetag_id"):
+        tags[vote_id].append(code)
+    if tagged_only:
+        votes = votes.filter(pk__in=list(tags))
+    meta = {
+        pk: (session, body, day, tuple(tags.get(pk, ())))
+        for pk, session, body, day in votes.values_list("pk", "session_id", "body_id", "date")
+    }
     terms = CohesionTerms()
     ids = sorted(meta)
     for start in range(0, len(ids), 2000):
@@ -144,8 +155,8 @@ def vote_terms(vote_ids: list[int] | None, calendar=None) -> CohesionTerms:
 
 
 def _add(terms: CohesionTerms, meta, positions, calendar) -> None:
-    session, body, day = meta
-    terms.add_vote(session, body, breakdown(positions, lambda iso3: calendar.groups_of(iso3, day)))
+    session, body, day, tags = meta
+    terms.add_vote(session, body, breakdown(positions, lambda iso3: calendar.groups_of(iso3, day)), tags)
 
 
 COHESION_FIELDS = ("votes", "ai_millionths", "split", "yes", "no", "abstain", "absent")
@@ -158,6 +169,13 @@ def apply_terms(terms: CohesionTerms, sign: int) -> None:
 
     _apply(GroupCohesion, ("group_id", "session_id", "body_id"), COHESION_FIELDS, terms.cohesion, sign)
     _apply(GroupDissent, ("group_id", "country_id"), DISSENT_FIELDS, terms.dissent, sign)
+
+
+def apply_issue_terms(terms: CohesionTerms, sign: int) -> None:
+    """Add (sign +1) or take out (−1) the terms by issue from the stored rows (`GroupIssueCohesion`)."""
+    from ..models import GroupIssueCohesion
+
+    _apply(GroupIssueCohesion, ("group_id", "issue_id"), COHESION_FIELDS, terms.issue, sign)
 
 
 def _apply(model, key_fields, fields, sums, sign) -> None:
@@ -200,11 +218,33 @@ def rebuild() -> int:
     GroupDissent.objects.all().delete()
     with connection.cursor() as cursor:
         cursor.execute("DROP TABLE IF EXISTS tally_group_votes")
-        cursor.execute(_GROUP_VOTES.format(**tables))
+        cursor.execute(_GROUP_VOTES.format(**tables, where=""))
         cursor.execute(_COHESION.format(**tables))
         written = cursor.rowcount
         cursor.execute(_DISSENT.format(**tables))
         written += cursor.rowcount
+        cursor.execute("DROP TABLE tally_group_votes")
+    return written
+
+
+def rebuild_issues() -> int:
+    """Recount the group cohesion by issue from the record in SQL: the same numbers as `vote_terms(...).issue`
+    over all votes. Returns the rows written."""
+    from django.db import connection
+
+    from ..models import GroupIssueCohesion, GroupMembership, Position, Vote
+
+    tagging = Vote.issue_tags.through._meta.db_table
+    tables = {
+        "position": Position._meta.db_table, "vote": Vote._meta.db_table, "membership": GroupMembership._meta.db_table,
+        "issue_cohesion": GroupIssueCohesion._meta.db_table, "tagging": tagging,
+    }
+    GroupIssueCohesion.objects.all().delete()
+    with connection.cursor() as cursor:
+        cursor.execute("DROP TABLE IF EXISTS tally_group_votes")
+        cursor.execute(_GROUP_VOTES.format(**tables, where=f"AND v.id IN (SELECT vote_id FROM {tagging})"))
+        cursor.execute(_ISSUE_COHESION.format(**tables))
+        written = cursor.rowcount
         cursor.execute("DROP TABLE tally_group_votes")
     return written
 
@@ -230,7 +270,7 @@ _GROUP_VOTES = """
             JOIN {vote} v ON v.id = p.vote_id
             JOIN {membership} m ON m.country_id = p.country_id AND m.start <= v.date
                 AND (m."end" IS NULL OR m."end" >= v.date)
-            WHERE v.method = 'recorded' AND v.date IS NOT NULL
+            WHERE v.method = 'recorded' AND v.date IS NOT NULL {where}
             GROUP BY m.group_id, v.id, v.session_id, v.body_id
         ) g
     ) c
@@ -243,6 +283,15 @@ _COHESION = """
         SUM(yes), SUM(no), SUM(abstain), SUM(absent)
     FROM tally_group_votes
     GROUP BY group_id, session_id, body_id
+"""
+_ISSUE_COHESION = """
+    INSERT INTO {issue_cohesion} (group_id, issue_id, votes, ai_millionths, split, yes, no, abstain, absent)
+    SELECT gv.group_id, t.issuetag_id, COUNT(*), SUM((3 * gv.top - gv.cast_votes) * 500000 / gv.cast_votes),
+        SUM(CASE WHEN gv.majority IS NOT NULL AND gv.cast_votes > gv.top THEN 1 ELSE 0 END),
+        SUM(gv.yes), SUM(gv.no), SUM(gv.abstain), SUM(gv.absent)
+    FROM tally_group_votes gv
+    JOIN {tagging} t ON t.vote_id = gv.vote_id
+    GROUP BY gv.group_id, t.issuetag_id
 """
 _DISSENT = """
     INSERT INTO {dissent} (group_id, country_id, votes, dissents)

@@ -57,7 +57,7 @@ def load_groups(countries: CountryDirectory | None = None) -> dict[str, int]:
         # The group figures count members on each vote's date: new dates or members change them.
         from .. import figures  # votes.figures imports this package's figure modules
 
-        figures.recount(["group cohesion"])
+        figures.recount(["group cohesion", "group cohesion by issue"])
     return {"groups": len(directory.groups), "group_memberships": len(rows), "group_figures_recounted": changed}
 
 
@@ -108,6 +108,13 @@ def cohesion_by(code: str, key: str, body: str | None = None) -> list[dict]:
         item["mean_ai"] = item["ai_millionths"] / 1e6 / item["votes"] if item["votes"] else None
         result.append(item)
     return result
+
+
+def cohesion_by_issue(code: str) -> list:
+    """The group's stored cohesion on the votes tagged with each issue (`GroupIssueCohesion`), by issue name."""
+    from ..models import GroupIssueCohesion
+
+    return list(GroupIssueCohesion.objects.filter(group_id=code).select_related("issue").order_by("issue__name"))
 
 
 def dissenters(code: str, limit: int = 10, min_votes: int = 1) -> list:
