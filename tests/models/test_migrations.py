@@ -66,17 +66,17 @@ def test_the_filling_migrations_count_what_todays_code_counts():
 
 
 @pytest.mark.django_db(transaction=True)
-def test_0019_writes_the_resolution_into_the_rows_as_todays_code_does():
-    old_apps = migrate_to(("votes", "0015_country_tallies"))
+def test_0018_writes_the_resolution_into_the_rows_as_todays_code_does():
+    old_apps = migrate_to(("votes", "0017_agreement_by_body_and_cohesion_by_issue"))
     build_record(old_apps)
     Draft, DraftSearchText_ = old_apps.get_model("votes", "Draft"), old_apps.get_model("votes", "DraftSearchText")
     Draft.objects.filter(symbol="A/C.1/79/L.1").update(resolution="A/RES/79/6")
     Draft.objects.filter(symbol="A/C.1/79/L.2").update(resolution="A/C.1/79/L.2")  # a dataset's: symbol = resolution
-    # The rows as they stood before 0019: symbol and titles only.
+    # The rows as they stood before 0018: symbol and titles only.
     DraftSearchText_.objects.all().delete()
     for pk, symbol, title in Draft.objects.values_list("pk", "symbol", "title_en"):
         DraftSearchText_.objects.create(draft_id=pk, heading=f"{symbol.lower()}\n{search.search_key(title)}", body="")
-    migrate_to(("votes", "0019_search_heading_with_resolution"))
+    migrate_to(("votes", "0018_search_heading_with_resolution"))
     migrated = dict(DraftSearchText.objects.values_list("draft__symbol", "heading"))
     assert migrated["A/C.1/79/L.1"] == "a/c.1/79/l.1\na/res/79/6\ndraft number 1\nprojet 1"
     assert migrated["A/C.1/79/L.2"] == "a/c.1/79/l.2\ndraft number 2"  # untouched: nothing to add

@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
     new table filled, by `figures.fill_missing` after migrate (post_migrate)."""
 
     dependencies = [
-        ('votes', '0015_country_tallies'),
+        ('votes', '0016_chinese_sort_keys_and_footnotes'),
     ]
 
     operations = [

@@ -27,6 +27,6 @@ def add_resolutions(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("votes", "0015_country_tallies")]
+    dependencies = [("votes", "0017_agreement_by_body_and_cohesion_by_issue")]
 
     operations = [migrations.RunPython(add_resolutions, migrations.RunPython.noop)]
