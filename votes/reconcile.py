@@ -101,7 +101,8 @@ def pair(vote: Vote, roll_call: RollCall) -> Pair:
     made = roll_call.vote
     listed = dict(made.positions.exclude(position="absent").values_list("country_id", "position"))
     tags = list(made.issue_tags.values_list("code", flat=True))
-    with figures.changing(votes=[made.pk]):
+    # The vote's draft is searched by the roll call's descriptions from now on: its search row is rewritten.
+    with figures.changing(votes=[made.pk], drafts=[vote.draft_id]):
         roll_call.listed = listed
         roll_call.differences = differences(roll_call, listed, vote)
         roll_call.vote = vote
