@@ -13,7 +13,9 @@ from __future__ import annotations
 import http.cookiejar
 import json
 import os
+import pty
 import re
+import select
 import shutil
 import signal
 import socket
@@ -60,6 +62,35 @@ def shell(command: str, cwd: Path, timeout: float = 180, **env: str) -> str:
     )
     assert completed.returncode == 0, f"{command}\n{completed.stdout[-2000:]}\n{completed.stderr[-2000:]}"
     return completed.stdout
+
+
+def typed(command: str, cwd: Path, answers: dict[str, str], timeout: float = 120) -> str:
+    """Run a command on a terminal of its own (a pseudo-terminal) and type each answer once its prompt shows,
+    as a person would: a password prompt discards what was typed before it."""
+    master, terminal = pty.openpty()
+    child = subprocess.Popen(["bash", "-c", command], cwd=cwd, env=environment(), stdin=terminal, stdout=terminal, stderr=terminal)
+    os.close(terminal)
+    shown, pending, deadline = "", list(answers.items()), time.monotonic() + timeout
+    try:
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([master], [], [], 1)
+            if ready:
+                try:
+                    chunk = os.read(master, 4096).decode(errors="replace")
+                except OSError:  # the command ended and closed its terminal
+                    break
+                if not chunk:
+                    break
+                shown += chunk
+            while pending and shown.rstrip().endswith(pending[0][0].rstrip()):
+                os.write(master, (pending.pop(0)[1] + "\n").encode())
+                shown += "\n"
+            if child.poll() is not None and not ready:
+                break
+        assert child.wait(timeout=30) == 0 and not pending, f"{command}\n{shown}"
+    finally:
+        os.close(master)
+    return shown
 
 
 def free_port() -> int:
@@ -127,7 +158,8 @@ def test_the_readme_commands_work_as_written_on_a_fresh_clone(clone):
         assert "Record of votes: entry and corrections" in page and "Upload a report" in page
 
         # Staff accounts (curation/README.md): the password typed at the prompt, or read from standard input.
-        shell(documented("DEBUG=1 .venv/bin/python manage.py create_staff_user alice --group editors") + f" <<< $'{PASSWORD}\\n{PASSWORD}'", clone)
+        typed(documented("DEBUG=1 .venv/bin/python manage.py create_staff_user alice --group editors"), clone,
+              {"Password: ": PASSWORD, "Password (again): ": PASSWORD})
         shell(documented(f'printf \'%s\\n\' "$PASSWORD" | DEBUG=1 .venv/bin/python manage.py create_staff_user bob --group viewers --password-stdin'),
               clone, PASSWORD=PASSWORD)
         assert "Record of votes" in log_in(base, "alice", PASSWORD) and "Record of votes" in log_in(base, "bob", PASSWORD)
