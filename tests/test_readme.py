@@ -3,7 +3,8 @@ superuser` with its environment variables and a login to /admin/ with that accou
 of curation/README.md, and the report commands of "Ingesting a report".
 
 Every command run here is first found, verbatim, in a ```sh block of the READMEs, so a README that changes its
-commands changes this test. The clone is of the committed HEAD; it reuses this checkout's .venv (a symbolic
+commands changes this test. To be quick, `make run` loads the Voeten test extract (VOETEN_DIR, which the
+Makefile honours) instead of the whole dataset (a minute more on a busy machine). The clone is of the committed HEAD; it reuses this checkout's .venv (a symbolic
 link, its requirements' times set before the venv's stamp so that make installs nothing). `make test` (the suite
 itself), PostgreSQL, docker compose and backups of a running PostgreSQL are not run here.
 """
@@ -144,7 +145,7 @@ def test_the_readme_commands_work_as_written_on_a_fresh_clone(clone):
     assert "PORT=8001 HOST=0.0.0.0 make run" in readme_commands()  # PORT= is how the port is chosen
     server = subprocess.Popen(
         ["bash", "-c", documented("make run").replace("make run", f"PORT={port} make run")],
-        cwd=clone, env=environment(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
+        cwd=clone, env=environment(VOETEN_DIR="tests/fixtures/voeten"), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
     )
     try:
         wait_serving(f"{base}/", server, timeout=300)
