@@ -7,6 +7,8 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Voeten's dataset for `make load` (tests/test_readme.py loads the test extract, tests/fixtures/voeten, to be quick).
+VOETEN_DIR ?= corpus/voeten
 # Development defaults for `make run`; production sets its own (see .env.example).
 RUN_ENV := DEBUG=$${DEBUG:-1}
 
@@ -24,7 +26,7 @@ load: setup
 	@$(RUN_ENV) $(PY) manage.py load_countries
 	@$(RUN_ENV) $(PY) manage.py ingest_report corpus/reports/*.txt
 	@$(RUN_ENV) $(PY) manage.py ingest_plenary corpus/plenary/*.txt
-	@$(RUN_ENV) $(PY) manage.py import_voeten
+	@$(RUN_ENV) $(PY) manage.py import_voeten $(VOETEN_DIR)
 	@$(RUN_ENV) $(PY) manage.py export_record
 
 run: load

@@ -14,6 +14,7 @@ report got wrong, and upload reports.
 from __future__ import annotations
 
 from django.contrib import admin, messages
+from django.contrib.admin.models import DELETION, LogEntry
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
@@ -24,6 +25,7 @@ from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
 from votes import figures
+from votes.removal import plan_removal, remove_documents
 from votes.models import (
     LANGUAGES,
     AgendaItem,
@@ -165,6 +167,38 @@ class DocumentAdmin(ReadOnlyAdmin):
     def get_urls(self):
         upload = self.admin_site.admin_view(lambda request: upload_report(request, self))
         return [path("upload/", upload, name="votes_document_upload")] + super().get_urls()
+
+    # Deleting a document deletes what it alone produced and keeps what another source also gives
+    # (votes.removal): the confirmation lists both, in counts and names, instead of Django's tree of objects.
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.has_perm("votes.delete_document")
+
+    def get_deleted_objects(self, objs, request):
+        removal = plan_removal(objs)
+        counts = {"documents": len(removal.documents), "drafts": len(removal.drafts_deleted)}
+        counts.update({kind.replace("_", " "): n for kind, n in removal.deleted.items()})
+        return removal.describe()["goes"], counts, set(), []
+
+    def render_delete_form(self, request, context):
+        context["stays"] = plan_removal([context["object"]]).describe()["stays"]
+        return super().render_delete_form(request, context)
+
+    def log_deletions(self, request, queryset):
+        # Before the deletion (Django calls it first): the log says what goes and what stays, and who did it.
+        described = plan_removal(queryset).describe()
+        message = "Deleted with what it alone produced: " + "; ".join(described["goes"])
+        if described["stays"]:
+            message += ". Kept: " + "; ".join(described["stays"])
+        return LogEntry.objects.log_actions(
+            user_id=request.user.pk, queryset=list(queryset), action_flag=DELETION, change_message=message
+        )
+
+    def delete_model(self, request, obj):
+        remove_documents([obj])
+
+    def delete_queryset(self, request, queryset):
+        remove_documents(list(queryset))
 
 
 # --- Sessions, bodies, agenda items ------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 """The two staff groups and their permissions, kept in step with the models on every `migrate`.
 
 - **editors** enter and correct the record and upload reports: view everything; add and change drafts, votes,
-  paragraphs, sponsorships (and remove sponsors, paragraphs and mistaken votes); correct positions; upload reports (the
+  paragraphs, sponsorships (and remove sponsors, paragraphs, mistaken votes and ingested documents); correct positions; upload reports (the
   `add_document` permission). Countries and their names come from the reference data (`load_countries`), and
   agreement scores are computed: editors only view them. Corrections are written by the change forms, never
   by hand.
@@ -26,7 +26,7 @@ EDITOR_ACTIONS = {
     "votes.session": ("add", "change"),
     "votes.body": ("change",),
     "votes.agendaitem": ("add", "change"),
-    "votes.document": ("add",),  # = upload a report
+    "votes.document": ("add", "delete"),  # = upload a report; delete one with what it alone produced
     "votes.draft": ("add", "change"),
     "votes.sponsorship": ("add", "change", "delete"),
     "votes.paragraph": ("add", "change", "delete"),

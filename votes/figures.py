@@ -77,8 +77,9 @@ class Figure:
     def put_in(self, vote_ids: list[int], draft_ids: list[int]) -> None:
         """After the change: add (or recount) what the given votes and drafts contribute now."""
 
-    def vote_deleted(self, vote) -> None:
-        """After a vote's row is deleted (figures that recount a group of votes whole, not by increments)."""
+    def votes_deleted(self, votes: list) -> None:
+        """After the rows of these votes are deleted (figures that recount a group of votes whole, not by
+        increments): once for all the votes a change deletes."""
 
 
 class VoteCounts(Figure):
@@ -264,8 +265,8 @@ class AgreementBySession(Figure):
         if vote_ids:
             similarity.recount_sessions(similarity.sessions_of(vote_ids))
 
-    def vote_deleted(self, vote) -> None:
-        similarity.recount_sessions([vote.session_id])
+    def votes_deleted(self, votes) -> None:
+        similarity.recount_sessions(sorted({vote.session_id for vote in votes}))
 
 
 class IdealPoints(Figure):
@@ -351,6 +352,7 @@ class Change:
     vote_ids: set[int] = field(default_factory=set)
     draft_ids: set[int] = field(default_factory=set)
     seconds: dict[str, float] = field(default_factory=dict)  # time spent per figure, for the benchmark
+    deleted: list = field(default_factory=list)  # votes deleted inside the change (their rows are gone)
 
     def include(self, *, votes: Iterable[int] = (), drafts: Iterable[int] = ()) -> None:
         """Name stored votes and drafts about to change: votes not named before have their contribution taken
@@ -373,6 +375,8 @@ class Change:
             self.seconds[figure.name] = self.seconds.get(figure.name, 0.0) + time.perf_counter() - started
 
     def finish(self) -> None:
+        if self.deleted:
+            self._timed(lambda figure: figure.votes_deleted(self.deleted))
         vote_ids, draft_ids = sorted(self.vote_ids), sorted(self.draft_ids)
         if vote_ids or draft_ids:
             self._timed(lambda figure: figure.put_in(vote_ids, draft_ids))
@@ -432,9 +436,15 @@ def vote_deleting(sender, instance, **kwargs) -> None:
 
 def vote_deleted(sender, instance, **kwargs) -> None:
     """post_delete of a Vote: figures counted whole over a group of votes count it again without the vote.
-    (`pre_delete` is too early for them: a queryset's delete signals every vote before it deletes any.)"""
+    (`pre_delete` is too early for them: a queryset's delete signals every vote before it deletes any.) Inside
+    a change, once when it ends for all the votes it deleted: a batch of votes of one session recounts that
+    session once, not once per vote."""
+    change = _active.get()
+    if change is not None:
+        change.deleted.append(instance)
+        return
     for figure in FIGURES:
-        figure.vote_deleted(instance)
+        figure.votes_deleted([instance])
 
 
 def draft_saved(sender, instance, **kwargs) -> None:

@@ -53,6 +53,29 @@ class IngestRefused(Exception):
 
 
 @dataclass
+class Written:
+    """One record an ingest writes or finds unchanged, in words: what the upload's preview lists, and what the
+    write reports after it (the same list, from the same code)."""
+
+    kind: str  # "draft", "sponsors", "vote"
+    name: str  # "A/C.1/79/L.53/Rev.1", "A/C.1/79/L.53/Rev.1: OP2"
+    status: str  # "created", "changed" or "unchanged"
+    detail: str = ""  # a draft's title, a vote's tally "87–53–22", a sponsor list
+    changes: list[str] = field(default_factory=list)  # for a change: what, old → new
+
+    def as_dict(self) -> dict:
+        return {"kind": self.kind, "name": self.name, "status": self.status, "detail": self.detail, "changes": list(self.changes)}
+
+
+def _shown(value) -> str:
+    """An old or new value in a change, as staff read it."""
+    if value in (None, ""):
+        return "(none)"
+    text = str(value)
+    return f"“{text if len(text) <= 80 else text[:79] + '…'}”"
+
+
+@dataclass
 class IngestResult:
     """What ingesting one report did (or, for a dry run, would do)."""
 
@@ -69,6 +92,7 @@ class IngestResult:
     new_vote_ids: list[int] = field(default_factory=list)
     figure_seconds: dict[str, float] = field(default_factory=dict)  # time spent on each stored figure
     paired: list[str] = field(default_factory=list)  # votes found in a dataset too (votes.reconcile), described
+    written: list[Written] = field(default_factory=list)  # each draft, sponsor list and vote, in report order
 
     @property
     def status(self) -> str:
@@ -98,6 +122,9 @@ class IngestResult:
         lines.append(f"  created: {counts(self.created)}")
         lines.append(f"  updated: {counts(self.updated)}")
         lines.append(f"  unchanged: {counts(self.unchanged)}")
+        for item in self.written:
+            lines.append(f"  {item.kind} {item.name}: {prefix}{item.status}" + (f" ({item.detail})" if item.detail else ""))
+            lines += [f"    {change}" for change in item.changes]
         for conflict in self.conflicts:
             lines.append(f"  conflict (hand correction kept): {conflict}")
         for found in self.paired:
@@ -162,6 +189,8 @@ class _ReportWriter:
         # Rows of new votes, written in one statement each at the end of the report.
         self.new_positions: list[Position] = []
         self.new_intentions: list[IntendedPosition] = []
+        self.written_drafts: dict[int, Written] = {}  # by draft id, for changes found after the draft's own
+        self._country_names: dict[str, str] | None = None
 
     # --- top level ----------------------------------------------------------------------------------------
 
@@ -231,7 +260,10 @@ class _ReportWriter:
         agenda_item = self.agenda_items.get(parsed.agenda_item) if parsed.agenda_item else None
         if agenda_item is None and len(self.agenda_items) == 1:
             agenda_item = next(iter(self.agenda_items.values()))
-        draft = Draft.objects.filter(symbol=parsed.symbol).first() or self._plenary_placeholder(parsed)
+        draft = Draft.objects.filter(symbol=parsed.symbol).first()
+        named_from = None
+        if draft is None:
+            draft, named_from = self._plenary_placeholder(parsed)
         # Where the plenary finds it: this report and the draft's numeral in it (a verbatim record's "draft
         # resolution II in the report of the Third Committee (A/65/456)"; votes.plenary links by them).
         recommended_in = (self.report.symbol or "") if parsed.recommended else ""
@@ -249,6 +281,11 @@ class _ReportWriter:
                 **{f"title_{self.language}": parsed.title},
             )
         else:
+            before = {
+                f"title ({self.language})": getattr(draft, f"title_{self.language}"),
+                "agenda item": draft.agenda_item,
+                "committee report": draft.committee_report,
+            }
             for name, stored, read in (
                 ("kind", draft.kind, parsed.kind),
                 ("body", draft.body_id, self.body.code),
@@ -266,6 +303,14 @@ class _ReportWriter:
             if changed:
                 draft.save()
         self._count("drafts", created, changed)
+        after = {
+            f"title ({self.language})": getattr(draft, f"title_{self.language}"),
+            "agenda item": draft.agenda_item,
+            "committee report": draft.committee_report,
+        }
+        if named_from:
+            before["symbol"], after["symbol"] = named_from, draft.symbol
+        self._written_draft(draft, created, [] if created else [(name, before[name], after[name]) for name in before])
         draft.documents.add(self.document)
         self._sponsorships(draft, parsed, created)
         paragraphs = self._paragraphs(draft, parsed)
@@ -273,23 +318,53 @@ class _ReportWriter:
         for order, action in enumerate(parsed.actions):
             self._vote(draft, paragraphs, action, order)
 
-    def _plenary_placeholder(self, parsed: ParsedDraft) -> Draft | None:
+    def _written_draft(self, draft: Draft, created: bool, compared: list[tuple[str, object, object]]) -> None:
+        """The draft in the list of what is written, with what changed in it (name, old, new)."""
+        changes = [f"{name}: {_shown(old)} → {_shown(new)}" for name, old, new in compared if old != new]
+        if draft.pk in self.written_drafts:  # a plenary record's second action on the same draft
+            self.written_drafts[draft.pk].changes += changes
+            return
+        item = Written("draft", draft.symbol, "created" if created else "changed" if changes else "unchanged", draft.title, changes)
+        self.written_drafts[draft.pk] = item
+        self.result.written.append(item)
+
+    def _draft_changed(self, draft: Draft, change: str) -> None:
+        """A change of the draft found after its own fields (its symbol, paragraph texts, its resolution)."""
+        item = self.written_drafts.get(draft.pk)
+        if item is None or item.status == "created":  # a new draft's paragraphs are its own, not a change
+            return
+        item.changes.append(change)
+        if item.status == "unchanged":
+            item.status = "changed"
+
+    def _country_name(self, iso3: str) -> str:
+        if self._country_names is None:
+            self._country_names = {country.pk: country.name for country in Country.objects.all()}
+        return self._country_names.get(iso3, iso3)
+
+    def _plenary_placeholder(self, parsed: ParsedDraft) -> tuple[Draft | None, str | None]:
         """The draft a plenary record stored under its committee report and numeral, before this report was in
-        Tally (votes.plenary): it is this draft, and takes its symbol."""
+        Tally (votes.plenary): it is this draft, and takes its symbol. Returns it and the symbol it had."""
         if not (parsed.recommended and self.report.symbol):
-            return None
+            return None, None
         key = DraftRef(parsed.kind, report=self.report.symbol, number=parsed.recommended_number).key()
         draft = Draft.objects.filter(symbol=key).first()
-        if draft is not None:
-            draft.symbol = parsed.symbol
-            draft.save(update_fields=["symbol"])
-            self.result.updated["drafts_named"] += 1
-        return draft
+        if draft is None:
+            return None, None
+        draft.symbol = parsed.symbol
+        draft.save(update_fields=["symbol"])
+        self.result.updated["drafts_named"] += 1
+        return draft, key
 
     def _sponsorships(self, draft: Draft, parsed: ParsedDraft, draft_created: bool) -> None:
         wanted = [(iso3, Sponsorship.Kind.ORIGINAL, order) for order, iso3 in enumerate(parsed.sponsors)]
         wanted += [(iso3, Sponsorship.Kind.LATER, order) for order, iso3 in enumerate(parsed.later_sponsors)]
         stored = {s.country_id: s.kind for s in draft.sponsorships.all()} if not draft_created else {}
+        listed = ", ".join(self._country_name(iso3) for iso3 in parsed.sponsors)
+        if parsed.later_sponsors:
+            listed += "; later: " + ", ".join(self._country_name(iso3) for iso3 in parsed.later_sponsors)
+        if wanted:
+            self.result.written.append(Written("sponsors", draft.symbol, "created" if not stored else "unchanged", listed))
         if not stored:
             Sponsorship.objects.bulk_create(
                 [Sponsorship(draft=draft, country_id=iso3, kind=kind, order=order) for iso3, kind, order in wanted]
@@ -365,6 +440,10 @@ class _ReportWriter:
             )
         Paragraph.objects.bulk_create(new_rows)
         Paragraph.objects.bulk_update(changed_rows, [text_field])
+        if stored and new_rows:
+            self._draft_changed(draft, "paragraphs added: " + ", ".join(p.voted_label for p in new_rows))
+        if changed_rows:
+            self._draft_changed(draft, f"text ({self.language}) added to " + ", ".join(p.voted_label for p in changed_rows))
         self.result.created["paragraphs"] += len(new_rows)
         self.result.updated["paragraphs"] += len(changed_rows)
         return {p.voted_label: p for p in draft.paragraphs.all()}
@@ -396,9 +475,12 @@ class _ReportWriter:
         }
         where = f"draft {draft.symbol}, vote on {action.subject} (line {action.line})"
         vote = Vote.objects.filter(draft=draft, body=self.body, subject_label=action.subject).first()
+        tally = f"{tally.yes}–{tally.no}–{tally.abstain}" if tally else str(Vote.Method(action.method).label).lower()
         if vote is None:
+            self.result.written.append(Written("vote", f"{draft.symbol}: {action.subject}", "created", tally))
             self._create_vote(draft, action, subject, paragraph, amendment, facts, order)
             return
+        self.result.written.append(Written("vote", f"{draft.symbol}: {action.subject}", "unchanged", tally))
         for name, read in facts.items():
             stored = getattr(vote, name)
             if stored == read:

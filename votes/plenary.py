@@ -157,7 +157,9 @@ class _PlenaryWriter(_ReportWriter):
                 kind=ref.kind, session=self.session, agenda_item=agenda_item, **{title_field: action.title}, **defaults
             )
             self._count("drafts", True, False)
+            self._written_draft(draft, True, [])
         else:
+            before = {"agenda item": draft.agenda_item, f"title ({self.language})": getattr(draft, title_field)}
             for name, stored, read in (("kind", draft.kind, ref.kind), ("session", draft.session_id, self.session.number)):
                 if stored != read:
                     self.problems.append(f"{where}: draft {draft.symbol}: {name} is {read!r} here but {stored!r} in the record")
@@ -170,6 +172,8 @@ class _PlenaryWriter(_ReportWriter):
             if changed:
                 draft.save()
             self._count("drafts", False, changed)
+            after = {"agenda item": draft.agenda_item, f"title ({self.language})": getattr(draft, title_field)}
+            self._written_draft(draft, False, [(name, before[name], after[name]) for name in before])
         draft.documents.add(self.document)
         return draft
 
@@ -185,6 +189,7 @@ class _PlenaryWriter(_ReportWriter):
                 self.problems.append(f"line {action.line}: draft {draft.symbol} became {symbol} here but "
                                      f"{draft.resolution} in the record")
             return
+        self._draft_changed(draft, f"resolution: (none) → {symbol}")
         draft.resolution = symbol
         draft.save(update_fields=["resolution"])
         self.result.updated["resolutions"] += 1
@@ -209,4 +214,5 @@ class _PlenaryWriter(_ReportWriter):
                 order=draft.paragraphs.count(),
             )
             self.result.created["paragraphs"] += 1
+            self._draft_changed(draft, f"paragraph added: {label}")
         return {label: paragraph}

@@ -101,8 +101,9 @@ def pair(vote: Vote, roll_call: RollCall) -> Pair:
     made = roll_call.vote
     listed = dict(made.positions.exclude(position="absent").values_list("country_id", "position"))
     tags = list(made.issue_tags.values_list("code", flat=True))
-    # The verbatim record's vote is named too: it takes the roll call's issue tags, which the figures by issue count.
-    with figures.changing(votes=[made.pk, vote.pk]):
+    # The verbatim record's vote is named too: it takes the roll call's issue tags, which the figures by issue count;
+    # and its draft is searched by the roll call's descriptions from now on: its search row is rewritten.
+    with figures.changing(votes=[made.pk, vote.pk], drafts=[vote.draft_id]):
         roll_call.listed = listed
         roll_call.differences = differences(roll_call, listed, vote)
         roll_call.vote = vote

@@ -69,7 +69,7 @@ def test_the_groups_hold_the_permissions_staff_need():
     assert viewers and all(codename.startswith("view_") for codename in viewers)
     assert {"view_vote", "view_position", "view_correction", "view_country", "view_document"} <= viewers
     assert viewers < editors
-    assert {"add_vote", "change_vote", "delete_vote", "change_position", "change_paragraph", "delete_sponsorship", "add_document"} <= editors
+    assert {"add_vote", "change_vote", "delete_vote", "change_position", "change_paragraph", "delete_sponsorship", "add_document", "delete_document"} <= editors
     assert not {"delete_position", "change_country", "add_correction", "change_correction", "delete_correction"} & editors
 
 
@@ -112,8 +112,9 @@ def test_editors_change_the_record_but_not_the_reference_data(seed, editor_clien
     assert country.name_en == "France"
     page = editor_client.get(reverse("admin:votes_vote_change", args=[seed.votes.first().pk])).content.decode()
     assert 'name="_save"' in page and 'name="yes_list"' in page and 'name="reason"' in page
+    # A document can be deleted, with what it alone produced (tests/figures/test_document_removal.py), never changed.
     document = Document.objects.get()
-    assert editor_client.post(reverse("admin:votes_document_delete", args=[document.pk]), {"post": "yes"}).status_code == 403
+    assert editor_client.post(reverse("admin:votes_document_change", args=[document.pk]), {"file_name": "x"}).status_code == 403
     # A mistaken vote goes whole (tests/figures); a single position never (an absent Member keeps its row).
     position = seed.votes.first().positions.first()
     assert editor_client.post(reverse("admin:votes_position_delete", args=[position.pk]), {"post": "yes"}).status_code == 403

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.curation.conftest import editor, editor_client, viewer  # noqa: F401
+from tests.curation.conftest import editor, editor_client, viewer, viewer_client  # noqa: F401
 
 
 @pytest.fixture
