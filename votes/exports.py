@@ -220,6 +220,26 @@ def roll_call_rows(vote) -> tuple[list[str], Iterator[list]]:
     return list(ROLL_CALL_OF_VOTE), rows()
 
 
+# --- a group's stored cohesion ----------------------------------------------------------------------------
+
+# A group's sums on a set of votes, as GroupCohesion and GroupIssueCohesion store them.
+COHESION_SUMS = ["votes", "mean_ai", "split", "yes", "no", "abstain", "absent"]
+
+
+def _sums(row) -> list:
+    return [row.votes, round(row.mean_ai, 4), row.split, row.yes, row.no, row.abstain, row.absent]
+
+
+def group_cohesion_rows(group, rows) -> tuple[list[str], Iterator[list]]:
+    """A group's stored cohesion by session and body (GroupCohesion rows), for the group page's twins."""
+    return ["group", "session", "body", *COHESION_SUMS], ([group.pk, r.session_id, r.body_id, *_sums(r)] for r in rows)
+
+
+def group_issue_rows(group, rows) -> tuple[list[str], Iterator[list]]:
+    """A group's stored cohesion by issue tag (GroupIssueCohesion rows, their issues loaded)."""
+    return ["group", "issue", "issue_name", *COHESION_SUMS], ([group.pk, r.issue_id, r.issue.name, *_sums(r)] for r in rows)
+
+
 # --- Voeten's own shape ------------------------------------------------------------------------------------------
 # `shape=voeten-votes` and `shape=voeten-roll-calls`: the two tables of Voeten's data (un_votes, un_roll_calls),
 # so that code written for the dataset reads Tally's lists. A vote imported from the dataset gives back its row

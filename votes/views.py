@@ -514,19 +514,12 @@ def group_detail(request, code: str):
         if fmt == "":
             return exports.error_response("json", {"format": [_("Unknown format.")]})
         if by == "issue":
-            columns = ["group", "issue", "issue_name", "votes", "mean_ai", "split", "yes", "no", "abstain", "absent"]
-            return exports.export_response(request, fmt, f"group-{group.pk}-issues", columns, (
-                [group.pk, r.issue_id, r.issue.name, r.votes, round(r.mean_ai, 4), r.split, r.yes, r.no, r.abstain, r.absent]
-                for r in analysis_groups.cohesion_by_issue(group.pk)
-            ))
-        columns = ["group", "session", "body", "votes", "mean_ai", "split", "yes", "no", "abstain", "absent"]
+            table = exports.group_issue_rows(group, analysis_groups.cohesion_by_issue(group.pk))
+            return exports.export_response(request, fmt, f"group-{group.pk}-issues", *table)
         rows = GroupCohesion.objects.filter(group=group).order_by("session_id", "body_id")
         if body:
             rows = rows.filter(body_id=body)
-        return exports.export_response(request, fmt, f"group-{group.pk}", columns, (
-            [group.pk, r.session_id, r.body_id, r.votes, round(r.mean_ai, 4), r.split, r.yes, r.no, r.abstain, r.absent]
-            for r in rows
-        ))
+        return exports.export_response(request, fmt, f"group-{group.pk}", *exports.group_cohesion_rows(group, rows))
     by_session = analysis_groups.cohesion_by(group.pk, "session_id", body)
     chart = charts.LineChart(
         title=_("Mean Agreement Index of %(group)s by session") % {"group": group.name},
