@@ -27,6 +27,7 @@ load: setup
 	@$(RUN_ENV) $(PY) manage.py ingest_report corpus/reports/*.txt
 	@$(RUN_ENV) $(PY) manage.py ingest_plenary corpus/plenary/*.txt
 	@$(RUN_ENV) $(PY) manage.py import_voeten $(VOETEN_DIR)
+	@$(RUN_ENV) $(PY) manage.py idealpoints --if-stale
 	@$(RUN_ENV) $(PY) manage.py export_record
 
 run: load

@@ -146,6 +146,11 @@ STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 # The whole record as one zip (votes.dump): written by `manage.py export_record`, served at /downloads/.
 DOWNLOADS_DIR = Path(os.environ.get("DOWNLOADS_DIR", BASE_DIR / "downloads"))
+
+# Threads of numpy's BLAS (the figures' matrix products, the ideal points' fit). One: the products are small
+# (countries × a session's votes), and OpenBLAS's threads spinning for a core that the database or another
+# worker holds made them 10-40 times slower on a shared two-core machine (votes/apps.py applies it).
+BLAS_THREADS = int(os.environ.get("BLAS_THREADS", "1"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -52,3 +52,18 @@ def test_the_check_fails_without_them():
     assert completed.returncode != 0
     for warning in ("security.W004", "security.W008", "security.W012", "security.W016"):
         assert warning in completed.stderr + completed.stdout
+
+
+def test_numpy_blas_runs_the_threads_the_setting_names():
+    """BLAS_THREADS (default 1) is applied to every process that loads the apps: a web worker, a command, this
+    run. A second process with BLAS_THREADS=2 gets two (so the setting, not the machine, decides)."""
+    from django.conf import settings
+    from threadpoolctl import threadpool_info
+
+    blas = [pool for pool in threadpool_info() if pool["user_api"] == "blas"]
+    assert blas and all(pool["num_threads"] == settings.BLAS_THREADS == 1 for pool in blas)
+    script = ("import django; django.setup(); from threadpoolctl import threadpool_info; "
+              "print(sorted({p['num_threads'] for p in threadpool_info() if p['user_api'] == 'blas'}))")
+    environment = {"DJANGO_SETTINGS_MODULE": "config.settings", "SECRET_KEY": "x", "BLAS_THREADS": "2"}
+    completed = run_python(environment, "-c", script)
+    assert completed.stdout.strip() == "[2]", completed.stdout + completed.stderr

@@ -151,6 +151,8 @@ def test_the_readme_commands_work_as_written_on_a_fresh_clone(clone):
         wait_serving(f"{base}/", server, timeout=300)
         with urllib.request.urlopen(f"{base}/votes/?format=json", timeout=30) as response:
             assert json.load(response)["count"] > 0  # the bundled corpus is loaded
+        with urllib.request.urlopen(f"{base}/sessions/1/ideal-points/", timeout=30) as response:
+            assert response.read().decode().count('<circle class="dot"') > 20  # and the ideal points fitted to it
 
         # The first staff account, non-interactively, then a login to /admin/ with it.
         shell(documented("make superuser"), clone, DJANGO_SUPERUSER_USERNAME="admin", DJANGO_SUPERUSER_EMAIL="admin@example.org",

@@ -57,22 +57,29 @@ class PairCounts:
     same: np.ndarray
     votes: np.ndarray
     agreed: np.ndarray
+    held: dict[str, np.ndarray]  # per position value, each country's number of votes it held that value on
 
 
 def pair_counts(positions, codes: list[str], votes_per_chunk: int = VOTES_PER_CHUNK) -> PairCounts:
     """The pair counts over the given Position queryset."""
     index = {code: i for i, code in enumerate(codes)}
     size = len(codes)
-    counts = PairCounts(*(np.zeros((size, size), dtype=np.int64) for _ in range(4)))
+    counts = PairCounts(
+        *(np.zeros((size, size), dtype=np.int64) for _ in range(4)),
+        held={value: np.zeros(size, dtype=np.int64) for value in VALUES},
+    )
 
     def product(matrix: np.ndarray) -> np.ndarray:
         return np.rint(matrix @ matrix.T).astype(np.int64)
+
+    # float32 for BLAS (half the work of float64): a product's entries count at most a chunk's votes, exact
+    # far below float32's 2**24.
 
     for chunk in _position_chunks(positions, votes_per_chunk):
         vote_index: dict[int, int] = {}
         for vote_id, _, _ in chunk:
             vote_index.setdefault(vote_id, len(vote_index))
-        matrices = {value: np.zeros((size, len(vote_index)), dtype=np.float64) for value in VALUES}
+        matrices = {value: np.zeros((size, len(vote_index)), dtype=np.float32) for value in VALUES}
         for vote_id, country_id, position in chunk:
             row = index.get(country_id)
             if row is not None:
@@ -83,6 +90,8 @@ def pair_counts(positions, codes: list[str], votes_per_chunk: int = VOTES_PER_CH
         counts.same += agreed + product(matrices["absent"])
         counts.votes += product(cast)
         counts.common += product(cast + matrices["absent"])
+        for value in VALUES:
+            counts.held[value] += np.rint(matrices[value].sum(axis=1)).astype(np.int64)
     return counts
 
 
@@ -169,6 +178,28 @@ class CountsTable:
         )
         self._execute(sql, [row[: len(columns)] for row in rows], postgres)
 
+    def add_difference(self, rows: list[tuple]) -> None:
+        """Add counts that may be negative (a change's difference) to rows that may not exist yet: the missing
+        rows are first inserted with zero counts, then every row is updated. Not `add`: PostgreSQL checks the row
+        an INSERT proposes (CHECK agreed ≤ votes, counts ≥ 0) before it finds the conflict, and a difference is
+        seldom a valid row by itself; a zero row always is."""
+        table, postgres = self.model._meta.db_table, connection.vendor == "postgresql"
+        counted = {**self.keys, **self.counts}
+        keys = ", ".join(self.keys)
+        zeros = ", ".join(["0"] * len(self.counts) + ["NULL"] * len(self.derived))
+        insert = (
+            f"INSERT INTO {table} ({', '.join([*self.keys, *self.counts, *self.derived])})"
+            f" SELECT {keys}, {zeros} FROM {self._source(self.keys, postgres)}"
+            # WHERE true: SQLite would read ON CONFLICT as a join's ON without it (its documented ambiguity).
+            f" WHERE true ON CONFLICT ({keys}) DO NOTHING"
+        )
+        self._execute(insert, [row[: len(self.keys)] for row in rows], postgres)
+        update = (
+            f"UPDATE {table} AS t SET {self._set(lambda name: f't.{name} + d.{name}')}"
+            f" FROM {self._source(counted, postgres)} WHERE " + " AND ".join(f"t.{key} = d.{key}" for key in self.keys)
+        )
+        self._execute(update, [row[: len(counted)] for row in rows], postgres)
+
     @staticmethod
     def _execute(sql: str, rows: list[tuple], postgres: bool) -> None:
         with connection.cursor() as cursor:
@@ -205,6 +236,73 @@ def apply_pairs(vote_ids: Iterable[int], sign: int) -> int:
         PAIRS.subtract(pairs)
         AgreementScore.objects.filter(common__lte=0).delete()
     return len(pairs)
+
+
+# --- a change's difference (votes.figures.Agreement) -----------------------------------------------------------
+
+
+@dataclass
+class VoteCounts:
+    """The pair counts of some votes, indexed by every country's code (sorted), so that two such counts from
+    before and after a change line up."""
+
+    codes: list[str]
+    counts: PairCounts
+
+
+def counts_of_votes(vote_ids: Iterable[int]) -> VoteCounts | None:
+    vote_ids = list(vote_ids)
+    if not vote_ids:
+        return None
+    codes = list(Country.objects.order_by("iso3").values_list("iso3", flat=True))
+    return VoteCounts(codes, pair_counts(Position.objects.filter(vote_id__in=vote_ids), codes))
+
+
+def add_counts(a: VoteCounts | None, b: VoteCounts | None) -> VoteCounts | None:
+    if a is None or b is None:
+        return a or b
+    assert a.codes == b.codes, "counted over other countries"
+    return VoteCounts(a.codes, PairCounts(*(getattr(a.counts, name) + getattr(b.counts, name) for name in PAIR_FIELDS), held={}))
+
+
+PAIR_FIELDS = ("common", "same", "votes", "agreed")
+
+
+def apply_pair_difference(before: VoteCounts | None, after: VoteCounts | None) -> int:
+    """Write `after − before` into the stored pairs: only the pairs whose counts differ (a row created for a new
+    pair, a row deleted once it has no vote in common left); returns the pairs written."""
+    if before is None and after is None:
+        return 0
+    codes = sorted(set(before.codes if before else ()) | set(after.codes if after else ()))
+    delta = {name: _on_codes(after, name, codes) - _on_codes(before, name, codes) for name in PAIR_FIELDS}
+    changed = np.logical_or.reduce([matrix != 0 for matrix in delta.values()])
+    np.fill_diagonal(changed, False)
+    rows, columns = np.nonzero(changed)
+    pairs = []
+    for i, j in zip(rows.tolist(), columns.tolist()):
+        common, same, votes, agreed = (int(delta[name][i, j]) for name in PAIR_FIELDS)
+        # The score of a row created now (its counts are these); a row that exists has it recomputed in SQL.
+        pairs.append((codes[i], codes[j], common, same, votes, agreed, _score(votes, agreed) if votes > 0 else None))
+    if not pairs:
+        return 0
+    if before is None:
+        PAIRS.add(pairs)  # only additions (votes created): valid rows, one statement
+    else:
+        PAIRS.add_difference(pairs)
+    if any(matrix.min() < 0 for matrix in delta.values()):
+        AgreementScore.objects.filter(common__lte=0).delete()
+    return len(pairs)
+
+
+def _on_codes(counts: VoteCounts | None, name: str, codes: list[str]) -> np.ndarray:
+    """One matrix of `counts` laid out over `codes` (a superset of its own: a country added during a change)."""
+    if counts is not None and counts.codes == codes:
+        return getattr(counts.counts, name)
+    out = np.zeros((len(codes), len(codes)), dtype=np.int64)
+    if counts is not None:
+        at = np.array([codes.index(code) for code in counts.codes], dtype=np.int64)
+        out[np.ix_(at, at)] = getattr(counts.counts, name)
+    return out
 
 
 def apply_tallies(vote_ids: Iterable[int], sign: int) -> None:

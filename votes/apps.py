@@ -7,7 +7,13 @@ class VotesConfig(AppConfig):
     verbose_name = "Voting record"
 
     def ready(self):
+        from django.conf import settings
         from django.db.models.signals import post_delete, post_migrate, post_save, pre_delete
+        from threadpoolctl import threadpool_limits
+
+        import numpy  # noqa: F401  (loaded now: the limit reaches only a BLAS already loaded)
+
+        threadpool_limits(limits=settings.BLAS_THREADS, user_api="blas")  # for the whole process: see the setting
 
         from . import figures
         from .models import Draft, Paragraph, Vote

@@ -71,13 +71,16 @@ class Figure:
         """Whether the figure has no rows although the record would give it some (a figure added since)."""
         return not self.model.objects.exists() and Position.objects.exists()
 
-    def take_out(self, vote_ids: list[int]) -> None:
+    # `held`: inside a change, a dict of this figure's own that lives from the change's first take_out to its
+    # put_in, for what a figure reads before the change and writes after it (None outside a change: write now).
+
+    def take_out(self, vote_ids: list[int], held: dict | None = None) -> None:
         """Before the given votes change: take out what they contribute now (figures summed over votes)."""
 
-    def put_in(self, vote_ids: list[int], draft_ids: list[int]) -> None:
+    def put_in(self, vote_ids: list[int], draft_ids: list[int], held: dict | None = None) -> None:
         """After the change: add (or recount) what the given votes and drafts contribute now."""
 
-    def votes_deleted(self, votes: list) -> None:
+    def votes_deleted(self, votes: list, held: dict | None = None) -> None:
         """After the rows of these votes are deleted (figures that recount a group of votes whole, not by
         increments): once for all the votes a change deletes."""
 
@@ -123,7 +126,7 @@ class VoteCounts(Figure):
     def missing(self) -> bool:
         return False  # columns of the votes themselves, written with them
 
-    def put_in(self, vote_ids, draft_ids) -> None:
+    def put_in(self, vote_ids, draft_ids, held=None) -> None:
         for start in range(0, len(vote_ids), self.CHUNK):
             chunk = vote_ids[start : start + self.CHUNK]
             self._update(f"WHERE v.id IN ({', '.join(['%s'] * len(chunk))})", chunk)
@@ -135,10 +138,10 @@ class SummedOverVotes(Figure):
     def apply(self, vote_ids: list[int], sign: int) -> None:
         raise NotImplementedError
 
-    def take_out(self, vote_ids) -> None:
+    def take_out(self, vote_ids, held=None) -> None:
         self.apply(vote_ids, -1)
 
-    def put_in(self, vote_ids, draft_ids) -> None:
+    def put_in(self, vote_ids, draft_ids, held=None) -> None:
         self.apply(vote_ids, +1)
 
 
@@ -160,7 +163,11 @@ class CountryTallies(SummedOverVotes):
 
 
 class Agreement(SummedOverVotes):
-    """How each pair of countries stood relative to each other (`AgreementScore`, both directions)."""
+    """How each pair of countries stood relative to each other (`AgreementScore`, both directions).
+
+    Inside a change, what the votes counted before is held in memory and only the difference is written when it
+    ends: a vote touches every pair of the ~190 States on it (~37,000 rows), and taking it out and putting it
+    back wrote them all twice, where a corrected position changes a few hundred."""
 
     name = "agreement"
     description = "each pair of countries' votes in common and in agreement"
@@ -173,6 +180,16 @@ class Agreement(SummedOverVotes):
 
     def apply(self, vote_ids, sign) -> None:
         agreement.apply_pairs(vote_ids, sign)
+
+    def take_out(self, vote_ids, held=None) -> None:
+        if held is None:
+            self.apply(vote_ids, -1)
+        else:
+            held["before"] = agreement.add_counts(held.get("before"), agreement.counts_of_votes(vote_ids))
+
+    def put_in(self, vote_ids, draft_ids, held=None) -> None:
+        before = held.pop("before", None) if held is not None else None
+        agreement.apply_pair_difference(before, agreement.counts_of_votes(vote_ids))
 
 
 class SearchRows(Figure):
@@ -190,7 +207,7 @@ class SearchRows(Figure):
     def missing(self) -> bool:
         return not self.model.objects.exists() and Draft.objects.exists()
 
-    def put_in(self, vote_ids, draft_ids) -> None:
+    def put_in(self, vote_ids, draft_ids, held=None) -> None:
         if draft_ids:
             search.refresh_search_texts(draft_ids)
 
@@ -245,7 +262,8 @@ class AgreementBySession(Figure):
     """Each country's positions per session and body and its agreement with every other country there
     (`CountrySession`): the country analysis over a range of sessions and a body, and the compare page's chart.
     Not a sum kept by increments: a changed vote's session is counted again whole, every body
-    (`similarity.recount_sessions`)."""
+    (`similarity.recount_sessions`), once when a change ends: the sessions its votes were in before (held) and
+    are in after."""
 
     name = "agreement by session"
     description = (
@@ -258,15 +276,25 @@ class AgreementBySession(Figure):
     def recount_all(self) -> int:
         return similarity.rebuild()
 
-    def take_out(self, vote_ids) -> None:
-        similarity.recount_sessions(similarity.sessions_of(vote_ids), leaving_out=vote_ids)
+    def take_out(self, vote_ids, held=None) -> None:
+        if held is None:
+            similarity.recount_sessions(similarity.sessions_of(vote_ids), leaving_out=vote_ids)
+        else:
+            held.setdefault("sessions", set()).update(similarity.sessions_of(vote_ids))
 
-    def put_in(self, vote_ids, draft_ids) -> None:
+    def put_in(self, vote_ids, draft_ids, held=None) -> None:
+        sessions = held.pop("sessions", set()) if held is not None else set()
         if vote_ids:
-            similarity.recount_sessions(similarity.sessions_of(vote_ids))
+            sessions |= similarity.sessions_of(vote_ids)
+        if sessions:
+            similarity.recount_sessions(sessions)
 
-    def votes_deleted(self, votes) -> None:
-        similarity.recount_sessions(sorted({vote.session_id for vote in votes}))
+    def votes_deleted(self, votes, held=None) -> None:
+        sessions = {vote.session_id for vote in votes}
+        if held is None:
+            similarity.recount_sessions(sorted(sessions))
+        else:
+            held.setdefault("sessions", set()).update(sessions)  # counted with the rest when the change ends
 
 
 class IdealPoints(Figure):
@@ -286,7 +314,7 @@ class IdealPoints(Figure):
     def missing(self) -> bool:
         return False  # fitted on demand: `migrate` on a full record must not take minutes
 
-    def put_in(self, vote_ids, draft_ids) -> None:
+    def put_in(self, vote_ids, draft_ids, held=None) -> None:
         if vote_ids:
             idealpoints.mark_stale(vote_ids)
 
@@ -353,13 +381,14 @@ class Change:
     draft_ids: set[int] = field(default_factory=set)
     seconds: dict[str, float] = field(default_factory=dict)  # time spent per figure, for the benchmark
     deleted: list = field(default_factory=list)  # votes deleted inside the change (their rows are gone)
+    held: dict[str, dict] = field(default_factory=dict)  # per figure, what it read before the change (Figure)
 
     def include(self, *, votes: Iterable[int] = (), drafts: Iterable[int] = ()) -> None:
         """Name stored votes and drafts about to change: votes not named before have their contribution taken
         out now, while their old positions and counts are still stored."""
         new_votes = sorted(set(votes) - self.vote_ids)
         if new_votes:
-            self._timed(lambda figure: figure.take_out(new_votes))
+            self._timed(lambda figure: figure.take_out(new_votes, self._held(figure)))
             self.vote_ids.update(new_votes)
         self.draft_ids.update(drafts)
 
@@ -367,6 +396,9 @@ class Change:
         """Name votes and drafts created inside the change: they contribute only from its end."""
         self.vote_ids.update(votes)
         self.draft_ids.update(drafts)
+
+    def _held(self, figure: Figure) -> dict:
+        return self.held.setdefault(figure.name, {})
 
     def _timed(self, step: Callable[[Figure], None]) -> None:
         for figure in FIGURES:
@@ -376,10 +408,10 @@ class Change:
 
     def finish(self) -> None:
         if self.deleted:
-            self._timed(lambda figure: figure.votes_deleted(self.deleted))
+            self._timed(lambda figure: figure.votes_deleted(self.deleted, self._held(figure)))
         vote_ids, draft_ids = sorted(self.vote_ids), sorted(self.draft_ids)
         if vote_ids or draft_ids:
-            self._timed(lambda figure: figure.put_in(vote_ids, draft_ids))
+            self._timed(lambda figure: figure.put_in(vote_ids, draft_ids, self._held(figure)))
 
 
 _active: ContextVar[Change | None] = ContextVar("figures_change", default=None)

@@ -566,11 +566,14 @@ def country_analysis(request, iso3: str):
     labels = {value: str(label) for value, label in Position.Value.choices}
     if valid:
         body_code = body.pk if body else None
-        most, least = similarity.most_and_least_like(country.pk, start, end, limit=10, body=body_code)
+        likeness = similarity.most_and_least_like(country.pk, start, end, limit=10, body=body_code,
+                                                  min_votes=cleaned.get("min_votes"))
         names = dict(country_choices(request))
         context.update({
-            "most": [(names.get(o, o), o, n, g, s) for o, n, g, s in most],
-            "least": [(names.get(o, o), o, n, g, s) for o, n, g, s in least],
+            "most": [(names.get(o, o), o, n, g, s) for o, n, g, s in likeness.most],
+            "least": [(names.get(o, o), o, n, g, s) for o, n, g, s in likeness.least],
+            "min_votes": likeness.min_votes,
+            "min_votes_chosen": cleaned.get("min_votes") is not None,
             "shares": [charts.ShareBar(str(row["session_id"]), {v: row[v] for v in POSITIONS}, labels)
                        for row in similarity.shares_by_session(country.pk, body_code)],
             "ideal_chart": ideal_point_chart(country.pk, country.name),

@@ -106,3 +106,24 @@ def test_a_plenary_change_marks_the_fit_stale_and_recount_refits(plenary):
     figures.recount(["ideal points"])
     assert IdealPointFit.objects.get().stale is False
     assert IdealPoint.objects.exclude(value=0.0).count() == len(before)
+
+
+def test_command_if_stale_fits_only_a_record_it_is_behind(plenary, capsys):
+    """`make load` runs `idealpoints --if-stale`: a first load fits, a second fits nothing, a plenary change
+    since makes it fit again."""
+    call_command("idealpoints", "--if-stale")
+    first = IdealPointFit.objects.get()
+    assert "converged" in capsys.readouterr().out and IdealPoint.objects.filter(session_id=79).count() == len(plenary)
+    call_command("idealpoints", "--if-stale")
+    assert "not refitted" in capsys.readouterr().out and IdealPointFit.objects.get().pk == first.pk
+    vote = Body.objects.get(code="GA").votes.first()
+    with figures.changing(votes=[vote.pk]):
+        vote.positions.filter(country_id="PRK").update(position="yes")
+    call_command("idealpoints", "--if-stale")
+    refitted = IdealPointFit.objects.get()
+    assert refitted.pk != first.pk and refitted.stale is False
+
+
+def test_command_if_stale_without_plenary_votes_fits_nothing(db, capsys):
+    call_command("idealpoints", "--if-stale")
+    assert "not refitted" in capsys.readouterr().out and not IdealPointFit.objects.exists()

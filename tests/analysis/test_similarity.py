@@ -5,6 +5,8 @@ import datetime
 import json
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from django.urls import reverse
 
 from tests.web.factories import DraftFactory, make_vote
@@ -42,7 +44,7 @@ def test_most_and_least_like_over_sessions(two_sessions):
         assert rows.get(other, (0, 0)) == expected, other
     only_78 = {other: (n, g) for other, n, g, _ in similarity.most_and_least_like("CHN", 78, 78, limit=10)[0]}
     assert only_78 == {o: by_hand(two_sessions["old"], "CHN", o) for o in ("USA", "BRA", "CIV", "FRA")}
-    most, least = similarity.most_and_least_like("USA", 79, 79, limit=1)
+    most, least, _ = similarity.most_and_least_like("USA", 79, 79, limit=1)
     # FRA agreed with the USA on 2 of 3; BRA, CHN and CIV on none of 3: a tie goes to the larger n, then the code.
     assert most[0] == ("FRA", 3, 2, pytest.approx(2 / 3)) and least[0] == ("BRA", 3, 0, 0.0)
 
@@ -151,3 +153,53 @@ def test_country_analysis_by_body_page(client, with_plenary, django_assert_max_n
     assert '<option value="GA" selected>' in html and 'name="body"' in html
     assert client.get(url, {"body": "XX"}).status_code == 400
     assert client.get(url, {"body": "C.9", "start": 78}).status_code == 400
+
+
+@given(
+    st.dictionaries(
+        st.text(alphabet="ABCDEFGHIJKLMNOPQRSTUVWXYZ", min_size=2, max_size=4),
+        st.tuples(st.integers(0, 999), st.integers(0, 999)),
+        max_size=12,
+    ),
+    st.text(alphabet="ABCDEFGHIJKLMNOPQRSTUVWXYZ", min_size=2, max_size=4),
+)
+def test_pair_entry_finds_what_decoding_finds(entries, other):
+    """The comparison's lookup of one partner agrees with decoding the whole text, codes that begin or end
+    another code among them (USA beside US and SUSA)."""
+    codes = sorted(entries)
+    text = similarity.encode_pairs(codes, [entries[code][0] for code in codes], [entries[code][1] for code in codes])
+    decoded = {code: (votes, agreed) for code, votes, agreed in similarity.decode_pairs(text)}
+    for code in [*entries, other]:
+        assert similarity.pair_entry(text, code) == decoded.get(code)
+
+
+@pytest.fixture
+def one_vote_partner(mini):
+    """Session 77: twelve votes CHN and USA both cast (agreeing on four), and one more on which CHN and NRU, a
+    partner of that one vote, voted alike."""
+    draft = DraftFactory(symbol="A/C.1/77/L.1", session=Session.for_number(77))
+    with figures.changing() as change:
+        for k in range(12):
+            vote = make_vote(draft, f"amendment:A/C.1/77/L.{k + 2}", date=datetime.date(2022, 11, 1), order=k,
+                             yes=["CHN"] + (["USA"] if k < 4 else []), no=[] if k < 4 else ["USA"])
+            change.created(votes=[vote.pk])
+        vote = make_vote(draft, "whole", date=datetime.date(2022, 11, 2), order=12, yes=["CHN", "NRU"], abstain=["USA"])
+        change.created(votes=[vote.pk])
+    return vote
+
+
+def test_least_and_most_like_rank_partners_with_a_tenth_of_the_largest_n(client, one_vote_partner):
+    likeness = similarity.most_and_least_like("CHN", 77, 77, limit=10)
+    assert likeness.min_votes == 2  # a tenth of USA's 13, rounded up
+    assert [row[:3] for row in likeness.most] == [("USA", 13, 4)] == [row[:3] for row in likeness.least]
+    every = similarity.most_and_least_like("CHN", 77, 77, limit=10, min_votes=1)
+    assert every.most[0][:3] == ("NRU", 1, 1) and every.least[0][:3] == ("USA", 13, 4)
+
+    url = reverse("country-analysis", args=["CHN"])
+    html = client.get(url, {"start": 77, "end": 77}).content.decode()
+    assert "n ≥ 2 votes both cast, a tenth of the largest n" in html and 'data-country="NRU"' not in html
+    html = client.get(url, {"start": 77, "end": 77, "min_votes": 1}).content.decode()
+    assert "n ≥ 1 votes both cast (as chosen)" in html and 'data-country="NRU"' in html.split('class="agreement most"')[1]
+    assert 'name="min_votes" min="1" value="1"' in html
+    assert client.get(url, {"min_votes": 0}).status_code == 400
+    assert client.get(url, {"min_votes": "x"}).status_code == 400

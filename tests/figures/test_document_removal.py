@@ -98,9 +98,9 @@ def test_both_languages_deleted_at_once_recount_a_session_once(seed, editor_clie
     assert "Positions: 579" in confirmation  # the draft is read from these two documents only: it goes
     response = editor_client.post(changelist, {"action": "delete_selected", "_selected_action": ids, "post": "yes"})
     assert response.status_code == 302 and not Document.objects.exists() and not Vote.objects.exists()
-    # The session's agreement is counted when its three votes are taken out, and once after they are deleted
-    # (not once per vote).
-    assert [sessions for sessions in recounted if sessions] == [[79], [79]]
+    # The session's agreement is counted once, when the change ends (not as its votes are taken out, nor once
+    # per vote).
+    assert [sessions for sessions in recounted if sessions] == [[79]]
     assert snapshot() == from_scratch()
     assert LogEntry.objects.filter(action_flag=DELETION, content_type__model="document").count() == 2
 

@@ -174,3 +174,25 @@ def test_an_editor_deletes_votes_from_the_list_and_a_viewer_cannot(seed, editor_
     response = editor_client.post(changelist, {"action": "delete_selected", "_selected_action": ids, "post": "yes"})
     assert response.status_code == 302 and not seed.votes.exists()
     assert snapshot() == from_scratch()
+
+
+def test_a_changed_position_writes_only_the_pairs_it_moves(seed, monkeypatch):
+    """A vote touches every pair of the States on it (~25,000 rows here); inside a change the agreement figure
+    writes the difference only: one State's position moved on one vote changes some of its pairs (both
+    directions), not the rest."""
+    from votes import agreement
+
+    written = []
+    for method in ("add", "add_difference", "subtract"):
+        original = getattr(agreement.PAIRS, method)
+        monkeypatch.setattr(agreement.PAIRS, method, lambda rows, original=original, method=method: written.append((method, len(rows))) or original(rows))
+    vote = seed.votes.get(subject_label="PP18")
+    old = vote.positions.get(country_id="CUB").position
+    new = "no" if old == "yes" else "yes"
+    # Its agreement moves with those that cast the old position or the new one; with the rest (another position
+    # cast, or absent) nothing it counts changes.
+    moved = vote.positions.exclude(country_id="CUB").filter(position__in=[old, new]).count()
+    with figures.changing(votes=[vote.pk]):
+        vote.positions.filter(country_id="CUB").update(position=new)
+    assert moved > 50 and written == [("add_difference", 2 * moved)]
+    assert snapshot() == from_scratch()

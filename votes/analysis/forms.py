@@ -24,3 +24,5 @@ class CountryAnalysisForm(SessionRangeForm):
     body = forms.ModelChoiceField(
         queryset=Body.objects.all(), to_field_name="code", required=False, label=_("Body"), empty_label=_("All bodies")
     )
+    # Empty: a tenth of the largest n (votes both cast) among the partners (similarity.RANKED_SHARE_OF_LARGEST_N).
+    min_votes = forms.IntegerField(required=False, min_value=1, max_value=1_000_000, label=_("Ranked from n ="))

@@ -275,6 +275,17 @@ def mark_stale(vote_ids) -> None:
         IdealPointFit.objects.filter(stale=False).update(stale=True)
 
 
+def needs_refit(body: str = PLENARY) -> bool:
+    """Whether the stored fit is behind the record: marked stale by a change of plenary votes, or missing while
+    the body has recorded votes to fit."""
+    from ..models import IdealPointFit, Vote
+
+    fit = IdealPointFit.objects.order_by("-fitted_at").first()
+    if fit is not None:
+        return fit.stale
+    return Vote.objects.recorded().filter(body_id=body).exists()
+
+
 # --- what pages read -----------------------------------------------------------------------------------------
 
 

@@ -8,18 +8,23 @@ the bodies' rows (a vote is in one body)."""
 
 from __future__ import annotations
 
+import math
+import re
 from collections import defaultdict
+from itertools import compress
+from typing import NamedTuple
 
 import numpy as np
 from django.db.models import Sum
 
-from ..agreement import pair_counts
-from ..models import CountrySession, Position, Vote
+from ..agreement import VALUES, pair_counts
+from ..models import Country, CountrySession, Position, Vote
 
 
-def encode_pairs(entries) -> str:
-    """`CountrySession.pairs` from (other, votes, agreed) triples: "BRA 3 1,CHN 3 0,…"."""
-    return ",".join(f"{other} {votes} {agreed}" for other, votes, agreed in entries)
+def encode_pairs(others, votes, agreed) -> str:
+    """`CountrySession.pairs` from three parallel sequences, the partners' codes, the votes both cast and those
+    they cast alike: "BRA 3 1,CHN 3 0,…"."""
+    return ",".join(map("{} {} {}".format, others, votes, agreed))
 
 
 def decode_pairs(text: str) -> list[tuple[str, int, int]]:
@@ -32,24 +37,41 @@ def decode_pairs(text: str) -> list[tuple[str, int, int]]:
     return triples
 
 
-def session_rows(session_id: int, leaving_out=()) -> list[CountrySession]:
+def pair_entry(text: str, other: str) -> tuple[int, int] | None:
+    """(votes, agreed) of `other` in an encoded pairs text, found without decoding the other entries (a text lists
+    up to ~190 partners, and a comparison needs one)."""
+    found = re.search(rf"(?:^|,){re.escape(other)} (\d+) (\d+)(?:,|$)", text)
+    return (int(found[1]), int(found[2])) if found else None
+
+
+def session_rows(session_id: int, leaving_out=(), codes: list[str] | None = None) -> list[CountrySession]:
     """One session's rows, a row per country and body, counted from its recorded votes' positions (but those of
     the votes `leaving_out`): a country's positions by value and, for every other country with a vote in common
-    in that body, the votes both cast and those they cast alike."""
+    in that body, the votes both cast and those they cast alike. `codes`: every country's, sorted (read once
+    by a caller counting many sessions)."""
+    if codes is None:
+        codes = country_codes()
     votes = Vote.objects.recorded().filter(session_id=session_id).exclude(pk__in=list(leaving_out))
     rows = []
     for body_id in sorted(set(votes.values_list("body_id", flat=True))):
-        positions = Position.objects.filter(vote__in=votes.filter(body_id=body_id))
-        tallies: dict[str, dict[str, int]] = defaultdict(lambda: {"yes": 0, "no": 0, "abstain": 0, "absent": 0})
-        for iso3, value in positions.values_list("country_id", "position"):
-            tallies[iso3][value] += 1
-        codes = sorted(tallies)
-        counts = pair_counts(positions, codes)
+        counts = pair_counts(Position.objects.filter(vote__in=votes.filter(body_id=body_id)), codes)
+        # As lists: a numpy scalar read per pair (~36,000 a session) cost more than the products.
+        votes_rows, agreed_rows = counts.votes.tolist(), counts.agreed.tolist()
+        held = {value: counts.held[value].tolist() for value in VALUES}
         for i, iso3 in enumerate(codes):
-            others = np.nonzero(counts.votes[i])[0].tolist()
-            pairs = encode_pairs((codes[j], int(counts.votes[i, j]), int(counts.agreed[i, j])) for j in others if j != i)
-            rows.append(CountrySession(country_id=iso3, session_id=session_id, body_id=body_id, pairs=pairs, **tallies[iso3]))
+            tally = {value: held[value][i] for value in VALUES}
+            if not any(tally.values()):
+                continue  # no position in this body and session
+            both, alike = votes_rows[i], agreed_rows[i]
+            partner = list(map(bool, both))  # those with a vote both cast, itself not
+            partner[i] = False
+            pairs = encode_pairs(compress(codes, partner), compress(both, partner), compress(alike, partner))
+            rows.append(CountrySession(country_id=iso3, session_id=session_id, body_id=body_id, pairs=pairs, **tally))
     return rows
+
+
+def country_codes() -> list[str]:
+    return list(Country.objects.order_by("iso3").values_list("iso3", flat=True))
 
 
 def recount_sessions(session_ids, leaving_out=()) -> int:
@@ -57,9 +79,9 @@ def recount_sessions(session_ids, leaving_out=()) -> int:
     `leaving_out` (a change takes its votes out before it changes or deletes them)."""
     session_ids = sorted(set(session_ids))
     CountrySession.objects.filter(session_id__in=session_ids).delete()
-    written = 0
+    written, codes = 0, country_codes()
     for session_id in session_ids:
-        rows = session_rows(session_id, leaving_out)
+        rows = session_rows(session_id, leaving_out, codes)
         CountrySession.objects.bulk_create(rows, batch_size=500)
         written += len(rows)
     return written
@@ -88,29 +110,48 @@ def _rows(iso3: str, first: int | None, last: int | None, body: str | None):
     return rows
 
 
-def most_and_least_like(iso3: str, first: int | None = None, last: int | None = None, limit: int = 5, min_votes: int = 1,
-                        body: str | None = None):
-    """([(other, votes, agreed, score)] most alike, [...] least alike) over sessions first..last (inclusive), in
-    the body given (all bodies when None)."""
+# Who is ranked by default: partners with at least this share of the largest n among them. A partner of one
+# vote (Zanzibar in 1964) agrees 100 % or 0 % and would top both lists; a tenth keeps every State that sat
+# through a good part of the period and is visible on the page (and settable: ?min_votes=).
+RANKED_SHARE_OF_LARGEST_N = 0.1
+
+
+class Likeness(NamedTuple):
+    """The States most and least like one, [(other, votes, agreed, score)] each, and the n a State needed to be
+    ranked."""
+
+    most: list[tuple[str, int, int, float]]
+    least: list[tuple[str, int, int, float]]
+    min_votes: int
+
+
+def most_and_least_like(iso3: str, first: int | None = None, last: int | None = None, limit: int = 5,
+                        min_votes: int | None = None, body: str | None = None) -> Likeness:
+    """The States voting most and least like `iso3` over sessions first..last (inclusive), in the body given (all
+    bodies when None), among those with at least `min_votes` votes both cast (by default a tenth of the largest
+    such n, at least 1)."""
     totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for text in _rows(iso3, first, last, body).values_list("pairs", flat=True):
         for other, votes, agreed in decode_pairs(text):
             totals[other][0] += votes
             totals[other][1] += agreed
+    if min_votes is None:
+        largest = max((n for n, _ in totals.values()), default=0)
+        min_votes = max(1, math.ceil(largest * RANKED_SHARE_OF_LARGEST_N))
     scored = [(other, n, g, g / n) for other, (n, g) in totals.items() if n >= min_votes]
     scored.sort(key=lambda row: (-row[3], -row[1], row[0]))
     least = sorted(scored, key=lambda row: (row[3], -row[1], row[0]))
-    return scored[:limit], least[:limit]
+    return Likeness(scored[:limit], least[:limit], min_votes)
 
 
 def agreement_by_session(a: str, b: str, body: str | None = None) -> list[tuple[int, int, int]]:
     """(session, votes, agreed) of two countries, oldest first, in the body given (summed over bodies when None)."""
     totals: dict[int, list[int]] = defaultdict(lambda: [0, 0])
     for session_id, text in _rows(a, None, None, body).values_list("session_id", "pairs"):
-        for other, votes, agreed in decode_pairs(text):
-            if other == b:
-                totals[session_id][0] += votes
-                totals[session_id][1] += agreed
+        entry = pair_entry(text, b)
+        if entry is not None:
+            totals[session_id][0] += entry[0]
+            totals[session_id][1] += entry[1]
     return [(session_id, votes, agreed) for session_id, (votes, agreed) in sorted(totals.items())]
 
 
