@@ -224,37 +224,6 @@ def map_marks(vote_map) -> SafeString:
 
 
 @register.filter
-def map_table_rows(vote_map) -> SafeString:
-    """The map's table twin: a row per State on the map or under it with its position (non-members left out),
-    written here for the reason of `map_marks`."""
-    words = _translated("position")
-    drawn = [c for c in vote_map.shapes if c.position != "none"] + vote_map.dots + vote_map.unmapped
-    return mark_safe("".join(
-        f'<tr><th scope="row">{escape(c.name)}</th><td>{escape(words.get(c.position, c.position))}</td></tr>' for c in drawn
-    ))
-
-
-@register.filter
-def position_list_items(members) -> SafeString:
-    """A vote's list of one position (`vote_detail.html`): an item per (country, intention), linked to the
-    country, with its stated intention and the footnote's anchor; "None" for an empty list. ~193 items a vote:
-    written here for the reason of `map_marks`."""
-    if not members:
-        return format_html('<li class="none">{}</li>', gettext("None"))
-    words = _translated("position")
-    footnote = escape(gettext("footnote"))
-    items = []
-    for country, intention in members:
-        iso3 = escape(country.iso3)
-        stated = ""
-        if intention:
-            said = escape(gettext("intended: %(position)s") % {"position": words.get(intention.position, intention.position)})
-            stated = f' <span class="intended">({said}<sup><a href="#intended-{iso3}" aria-label="{footnote}">*</a></sup>)</span>'
-        items.append(f'<li data-country="{iso3}"><a href="{escape(country_url(country.iso3))}">{escape(country.name)}</a>{stated}</li>')
-    return mark_safe("".join(items))
-
-
-@register.filter
 def share_bar_marks(bars) -> SafeString:
     """The rows of a share chart (`_share_bars.html`): per bar, its label and a rectangle per position, titled.
 
@@ -279,9 +248,9 @@ def share_bar_marks(bars) -> SafeString:
 @register.filter
 def line_chart_marks(chart) -> SafeString:
     """A line chart's marks (`_line_chart.html`): each point's interval, if any, under the line's runs, then each
-    point's dot titled with its label, value and n. Written here, as `share_bar_marks`: a session's ~190 ideal points, or 75
-    sessions twice over, through the template engine were a sixth of the comparison page. Geometry from
-    `charts.LineChart`; the labels escaped."""
+    point's dot titled with its label, value and n. Written here, as `share_bar_marks`: a session's ~190 ideal
+    points through the template engine, or 75 sessions twice over, were a sixth of the comparison page.
+    Geometry from `charts.LineChart`; the labels escaped."""
     intervals = "".join(
         f'<line class="interval" x1="{point.x}" x2="{point.x}" y1="{point.y_low}" y2="{point.y_high}"/>'
         for point in chart.points
@@ -295,18 +264,6 @@ def line_chart_marks(chart) -> SafeString:
         if point.y is not None
     )
     return mark_safe(intervals + lines + dots)
-
-
-@register.filter
-def line_chart_rows(chart) -> SafeString:
-    """The rows of a line chart's table twin: label, value, interval (when the chart has intervals) and n."""
-    with_interval = bool(chart.points) and chart.points[0].low is not None
-    return mark_safe("".join(
-        f'<tr><th scope="row">{escape(point.label)}</th><td>{escape(point.text)}</td>'
-        f'{f"<td>{escape(point.interval)}</td>" if with_interval else ""}'
-        f'<td>{"–" if point.n is None else localize(point.n)}</td></tr>'
-        for point in chart.points
-    ))
 
 
 # --- the page in each language -----------------------------------------------------------------------------------
