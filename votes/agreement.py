@@ -241,6 +241,9 @@ def apply_pairs(vote_ids: Iterable[int], sign: int) -> int:
 # --- a change's difference (votes.figures.Agreement) -----------------------------------------------------------
 
 
+PAIR_FIELDS = ("common", "same", "votes", "agreed")
+
+
 @dataclass
 class VoteCounts:
     """The pair counts of some votes, indexed by every country's code (sorted), so that two such counts from
@@ -259,13 +262,11 @@ def counts_of_votes(vote_ids: Iterable[int]) -> VoteCounts | None:
 
 
 def add_counts(a: VoteCounts | None, b: VoteCounts | None) -> VoteCounts | None:
+    """The counts of both sets of votes (a change that names votes twice, or a country added in between)."""
     if a is None or b is None:
         return a or b
-    assert a.codes == b.codes, "counted over other countries"
-    return VoteCounts(a.codes, PairCounts(*(getattr(a.counts, name) + getattr(b.counts, name) for name in PAIR_FIELDS), held={}))
-
-
-PAIR_FIELDS = ("common", "same", "votes", "agreed")
+    codes = sorted(set(a.codes) | set(b.codes))
+    return VoteCounts(codes, PairCounts(*(_on_codes(a, name, codes) + _on_codes(b, name, codes) for name in PAIR_FIELDS), held={}))
 
 
 def apply_pair_difference(before: VoteCounts | None, after: VoteCounts | None) -> int:

@@ -122,3 +122,19 @@ def test_incremental_from_empty(rng):
     assert stored() == direct()
     assert stored_tallies() == direct_tallies()
     assert agreement.apply_pairs([], +1) == 0
+
+
+def test_counts_held_over_a_change_line_up_when_a_country_is_added_meanwhile():
+    """A change's pair counts from before and after are laid over the union of their countries' codes."""
+    import numpy as np
+
+    from votes.agreement import PAIR_FIELDS, PairCounts, VoteCounts, _on_codes, add_counts
+
+    def counts(codes, value):
+        size = len(codes)
+        return VoteCounts(codes, PairCounts(*(np.full((size, size), value, dtype=np.int64) for _ in PAIR_FIELDS), held={}))
+
+    summed = add_counts(counts(["BRA", "USA"], 1), counts(["BRA", "CHN", "USA"], 2))
+    assert summed.codes == ["BRA", "CHN", "USA"]
+    assert summed.counts.votes.tolist() == [[3, 2, 3], [2, 2, 2], [3, 2, 3]]
+    assert _on_codes(None, "agreed", ["BRA"]).tolist() == [[0]]
