@@ -28,6 +28,7 @@ from typing import Callable
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.core.cache import caches
 from django.db import connection, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext, override_settings
@@ -70,6 +71,9 @@ class Page:
     export: bool = False
     repeat: int | None = None  # None: the run's default
     htmx: bool = False  # requested as htmx does (HX-Request): a fragment
+    # Every request with the kept markup (the "fragments" cache) emptied first: a page's first view in a process,
+    # or after what it shows changed; the other rows time the page as its later views find it.
+    rendered_anew: bool = False
 
 
 def page(name: str, *args, **query) -> str:
@@ -87,10 +91,14 @@ PAGES = [
     Page("  its count, loaded after the page", lambda s: page("vote-count", q=s.text), htmx=True),
     Page("vote list: last page", lambda s: page("vote-list", page=s.last_page)),
     Page("vote detail", lambda s: page("vote-page", s.vote_address) if s.vote_address else None),
+    Page("  rendered anew (no kept fragments)", lambda s: page("vote-page", s.vote_address) if s.vote_address else None, rendered_anew=True),
     Page("draft page", lambda s: page("draft-detail", s.draft_symbol) if s.draft_symbol else None),
     Page("country page", lambda s: page("country-detail", s.country)),
+    Page("  rendered anew (no kept fragments)", lambda s: page("country-detail", s.country), rendered_anew=True),
     Page("compare two countries", lambda s: page("country-compare", a=s.other, b=s.country)),
     Page("search", lambda s: page("search", q=s.text)),
+    Page("  its drafts' count, loaded after the page", lambda s: page("search-count", q=s.text, kind="drafts"), htmx=True),
+    Page("  its votes' count, loaded after the page", lambda s: page("search-count", q=s.text, kind="votes"), htmx=True),
     Page("group page (EU)", lambda s: page("group-detail", "EU")),
     Page("group page (African Group, First Committee)", lambda s: page("group-detail", "AFR", body="C.1")),
     Page("groups list", lambda s: page("group-list")),
@@ -215,6 +223,8 @@ def prepare_page(client: Client, page: Page, samples: Samples, warmup: int = 2) 
 def time_request(client: Client, page: Page, result: Result) -> None:
     """One timed request of a prepared page, added to its Result."""
     timer = QueryTimer()
+    if page.rendered_anew:
+        caches["fragments"].clear()
     with connection.execute_wrapper(timer):
         started = time.perf_counter()
         _get(client, result.url, page.htmx)

@@ -315,21 +315,30 @@ class VoteQuerySet(models.QuerySet):
 
     def at_address(self, address: str):
         """The vote a readable address names (votes.links.vote_address), or None. The draft's symbol is the
-        longest prefix of the address that is a draft's symbol and leaves a subject (with or without a body)."""
-        from .models import Draft
-
+        longest prefix of the address that is a draft's symbol and leaves a subject: the subject alone on the
+        draft's own body, else a body and the subject. One query: every reading's votes, the best one kept."""
         parts = address.strip("/").split("/")
-        prefixes = ["/".join(parts[:i]) for i in range(1, len(parts))]
-        drafts = dict(Draft.objects.filter(symbol__in=prefixes).values_list("symbol", "body_id"))
-        for symbol in sorted(drafts, key=len, reverse=True):
-            rest = address.strip("/")[len(symbol) + 1 :]
+        readings = []  # (symbol, body or None for the draft's own, subject label), the preferred first
+        for cut in range(len(parts) - 1, 0, -1):
+            symbol, rest = "/".join(parts[:cut]), "/".join(parts[cut:])
+            readings.append((symbol, None, rest))
             body, _, label = rest.partition("/")
-            wanted = [(drafts[symbol], rest)] + ([(body, label)] if label else [])
-            for body_id, subject_label in wanted:
-                vote = self.filter(draft__symbol=symbol, body_id=body_id, subject_label=subject_label).first()
-                if vote is not None:
-                    return vote
-        return None
+            if label:
+                readings.append((symbol, body, label))
+        if not readings:
+            return None
+        wanted = Q()
+        for symbol, body, label in readings:
+            wanted |= Q(draft__symbol=symbol, subject_label=label, body_id=F("draft__body_id") if body is None else body)
+        rank = {reading: index for index, reading in enumerate(readings)}
+        best = None
+        for vote in self.select_related("draft").filter(wanted):  # in the queryset's order: the first of a rank wins
+            on_own_body = rank.get((vote.draft.symbol, None, vote.subject_label)) if vote.body_id == vote.draft.body_id else None
+            on_body = rank.get((vote.draft.symbol, vote.body_id, vote.subject_label))
+            index = min(i for i in (on_own_body, on_body, len(readings)) if i is not None)
+            if best is None or index < best[0]:
+                best = (index, vote)
+        return best and best[1]
 
     def matching(self, text: str) -> "VoteQuerySet":
         """Votes whose draft symbol or title, or the paragraph voted on, contains `text` (any language); a vote on

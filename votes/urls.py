@@ -21,6 +21,7 @@ urlpatterns = [
     path("countries/<str:iso3>/analysis/", views.country_analysis, name="country-analysis"),
     path("sessions/<int:number>/ideal-points/", views.session_ideal_points, name="session-ideal-points"),
     path("search/", views.search, name="search"),
+    path("search/count/", views.search_count, name="search-count"),
     path("groups/", views.group_list, name="group-list"),
     path("groups/<str:code>/", views.group_detail, name="group-detail"),
     path("votes/<path:address>/", views.vote_detail, name="vote-page"),

@@ -44,3 +44,21 @@ def test_line_chart_escapes_its_labels():
     chart = LineChart(title="t", points=[Point("<b>", 0.5, 3)])
     html = render_to_string("votes/analysis/_line_chart.html", {"chart": chart, "chart_id": "c"})
     assert "<b>" not in html and "&lt;b&gt;: 0.500 (n = 3)" in html and '<th scope="row">&lt;b&gt;</th>' in html
+
+
+def test_a_chart_is_kept_rendered_by_everything_it_shows():
+    from django.core.cache import caches
+
+    def rendered(chart, chart_id="c"):
+        return render_to_string("votes/analysis/_line_chart.html", {"chart": chart, "chart_id": chart_id})
+
+    caches["fragments"].clear()
+    first = rendered(LineChart(title="t", points=[Point("61", 0.5, 3), Point("62", 0.25, 4)]))
+    kept = set(caches["fragments"]._cache)
+    assert len(kept) == 1
+    assert rendered(LineChart(title="t", points=[Point("61", 0.5, 3), Point("62", 0.25, 4)])) == first
+    assert set(caches["fragments"]._cache) == kept  # the same numbers: served as kept
+    moved = rendered(LineChart(title="t", points=[Point("61", 0.5, 3), Point("62", 0.75, 4)]))
+    assert "0.750" in moved and "0.250" not in moved
+    assert 'id="d"' in rendered(LineChart(title="t", points=[Point("61", 0.5, 3), Point("62", 0.25, 4)]), "d")
+    caches["fragments"].clear()

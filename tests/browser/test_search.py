@@ -2,6 +2,7 @@
 target (on the seed report in both languages, the A/79/PV.29 plenary record and the Voeten test extract), and the results page fits the screen."""
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -72,3 +73,13 @@ def test_the_vote_search_leads_from_a_countrys_name_to_its_votes(record, page):
     page.click("p.named-countries a[data-country=CIV]")
     page.wait_for_url(lambda url: "country=CIV" in url and "q=" not in url)
     assert page.locator("#results tr[data-vote]").count() > 0
+
+
+def test_a_sections_count_is_loaded_after_its_results(record, page):
+    page.goto(f"{record['url']}/search/?q=nuclear")
+    drafts = page.locator("section[aria-labelledby=found-drafts]")
+    assert drafts.locator("li").count() == 20
+    # The page came with a pending count for each full section; htmx replaces it with the number.
+    drafts.locator("span.section-count").wait_for()
+    assert re.fullmatch(r"\(20 of \d+\)", drafts.locator("span.section-count").inner_text())
+    assert page.locator(".count-pending").count() == 0

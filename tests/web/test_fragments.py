@@ -1,12 +1,16 @@
 """Rows and menus kept rendered (the `fragments` cache) are keyed by everything they show: a change of the
 record, of the language or of a name shows at once, and the cached copy is used only for identical inputs."""
 
+import datetime
+import re
+
 import pytest
 from django.core.cache import caches
 from django.urls import reverse
 from django.utils import translation
 
-from votes.models import Country, Paragraph, Vote
+from votes.links import vote_path
+from votes.models import Country, GroupMembership, Paragraph, Position, Vote
 
 pytestmark = pytest.mark.django_db
 
@@ -62,3 +66,58 @@ def test_a_renamed_country_shows_in_the_menu_at_once(client, mini):
     Country.objects.filter(iso3="BRA").update(name_en="Brasil (renamed)")
     page = client.get("/votes/").content.decode()
     assert ">Brasil (renamed)</option>" in page and ">Brazil</option>" not in page
+
+
+# --- the vote page's lists, map and bloc table (one fragment) ------------------------------------------------
+
+
+def listed_position(html: str, iso3: str) -> str:
+    """The position under which the vote page's lists name `iso3`."""
+    at = html.index(f'<li data-country="{iso3}">')
+    return re.findall(r'<section class="position-group" aria-labelledby="group-(\w+)">', html[:at])[-1]
+
+
+def mapped_position(html: str, iso3: str) -> str:
+    return re.search(rf'<path [^>]*data-country="{iso3}" data-position="(\w+)"', html).group(1)
+
+
+def bloc_cells(html: str, code: str) -> list[str]:
+    start = html.index(f'<tr data-group="{code}">')
+    return re.findall(r"<td>([^<]*)</td>", html[start : html.index("</tr>", start)])[:5]  # members, yes, no, abstain, absent
+
+
+@pytest.fixture
+def whole_vote(seed):
+    return Vote.objects.get(draft=seed, subject="whole")
+
+
+def test_the_vote_page_analysis_is_rendered_once_then_served_from_the_cache(client, whole_vote):
+    first = client.get(vote_path(whole_vote)).content.decode()
+    keys = set(caches["fragments"]._cache)
+    assert any(key.endswith("vote_analysis." + key.rsplit(".", 1)[-1]) for key in keys)
+    assert client.get(vote_path(whole_vote)).content.decode().split("<main")[1] == first.split("<main")[1]
+    assert set(caches["fragments"]._cache) == keys  # nothing rendered anew
+
+
+def test_a_changed_position_shows_in_the_lists_the_map_and_the_blocs_at_once(client, whole_vote):
+    old = whole_vote.positions.get(country_id="FRA").position
+    new = "yes" if old != "yes" else "no"
+    before = client.get(vote_path(whole_vote)).content.decode()
+    assert listed_position(before, "FRA") == mapped_position(before, "FRA") == old
+    counts = dict(zip(("members", "yes", "no", "abstain", "absent"), map(int, bloc_cells(before, "EU"))))
+
+    Position.objects.filter(vote=whole_vote, country_id="FRA").update(position=new)  # by SQL: no signal
+    after = client.get(vote_path(whole_vote)).content.decode()
+    assert listed_position(after, "FRA") == mapped_position(after, "FRA") == new
+    counts[old] -= 1
+    counts[new] += 1
+    assert dict(zip(counts, map(int, bloc_cells(after, "EU")))) == counts
+
+
+def test_a_changed_membership_or_name_shows_at_once(client, whole_vote):
+    before = client.get(vote_path(whole_vote)).content.decode()
+    members = int(bloc_cells(before, "EU")[0])
+    GroupMembership.objects.filter(group_id="EU", country_id="FRA").update(end=whole_vote.date - datetime.timedelta(days=1))
+    assert int(bloc_cells(client.get(vote_path(whole_vote)).content.decode(), "EU")[0]) == members - 1
+    Country.objects.filter(iso3="FRA").update(name_en="French Republic (renamed)")
+    assert '<li data-country="FRA"><a href="/countries/FRA/">French Republic (renamed)</a>' in client.get(vote_path(whole_vote)).content.decode()

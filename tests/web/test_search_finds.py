@@ -231,25 +231,38 @@ def recounted_drafts(word: str) -> int:
     return found
 
 
+def count_of(client, q: str, kind: str) -> str:
+    """A section's count as the search page loads it after itself (htmx)."""
+    response = client.get("/search/count/", {"q": q, "kind": kind}, headers={"HX-Request": "true"})
+    assert response.status_code == 200
+    return response.content.decode()
+
+
 def test_each_section_says_how_many_matched(client, extract, django_assert_max_num_queries):
     total = recounted_drafts("nuclear")
     assert total > 20  # more than a page shows
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(6):  # no count query: the sections' counts come after the page
         html = client.get("/search/", {"q": "nuclear"}).content.decode()
     drafts = section(html, "drafts")
-    assert f"(20 of {total})" in drafts and 'href="/drafts/?q=nuclear"' in drafts
+    assert 'hx-get="/search/count/?q=nuclear&amp;kind=drafts"' in drafts and 'href="/drafts/?q=nuclear"' in drafts
     assert len(drafts_listed(html)) == 20
     assert "(0)" in section(html, "countries")
+    with django_assert_max_num_queries(1):
+        assert f"(20 of {total})" in count_of(client, "nuclear", "drafts")
     votes = Vote.objects.filter(draft__in=Draft.objects.matching("nuclear")).count()
-    assert f"(20 of {votes})" in section(html, "votes")
+    assert 'hx-get="/search/count/?q=nuclear&amp;kind=votes"' in section(html, "votes")
+    assert f"(20 of {votes})" in count_of(client, "nuclear", "votes")
+    # Without JavaScript the pending count is a link to the page counted.
+    counted = client.get("/search/count/", {"q": "nuclear"}).content.decode()
+    assert f"(20 of {total})" in section(counted, "drafts") and f"(20 of {votes})" in section(counted, "votes")
+    assert client.get("/search/count/", {"q": "nuclear", "kind": "everything"}, headers={"HX-Request": "true"}).status_code == 400
 
 
 def test_a_count_stops_at_its_bound(client, extract, monkeypatch):
     from votes import views
 
     monkeypatch.setattr(views, "COUNT_LIMIT", 25)
-    html = client.get("/search/", {"q": "nuclear"}).content.decode()
-    assert "(more than 25)" in section(html, "drafts")
+    assert "(more than 25)" in count_of(client, "nuclear", "drafts")
 
 
 def test_a_few_results_are_counted_without_a_count_query(client, seed, django_assert_max_num_queries):

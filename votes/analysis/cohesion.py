@@ -328,18 +328,26 @@ class BlocRow:
         }
 
 
-def vote_breakdown(vote, positions: list[tuple[str, str]], names: dict[str, str]) -> list[BlocRow]:
-    """The bloc breakdown of a recorded vote from its (iso3, position) pairs: one query (the memberships on the
-    vote's date, with their groups), whatever the number of positions."""
-    from ..models import Group, GroupMembership
+def memberships_on(day) -> list[tuple]:
+    """(country, group code, group order, group name en, zh) of every membership on `day`: one query, tuples (~250
+    memberships as model instances were a tenth of the vote page's time). Empty without a date."""
+    from ..models import GroupMembership
+
+    if day is None:
+        return []
+    return list(GroupMembership.objects.on(day).values_list("country_id", "group_id", "group__order", "group__name_en", "group__name_zh"))
+
+
+def vote_breakdown(vote, positions: list[tuple[str, str]], names: dict[str, str], memberships: list[tuple] | None = None) -> list[BlocRow]:
+    """The bloc breakdown of a recorded vote from its (iso3, position) pairs and the memberships on its date
+    (`memberships_on`, read here when not given): one query, whatever the number of positions."""
+    from ..models import Group
 
     if vote.date is None or not positions:
         return []
     groups_of: dict[str, list[str]] = defaultdict(list)
     groups = {}
-    # As tuples, the groups built once each: ~250 memberships as model instances were a tenth of the page's time.
-    rows = GroupMembership.objects.on(vote.date).values_list("country_id", "group_id", "group__order", "group__name_en", "group__name_zh")
-    for country, code, order, name_en, name_zh in rows:
+    for country, code, order, name_en, name_zh in memberships if memberships is not None else memberships_on(vote.date):
         groups_of[country].append(code)
         if code not in groups:
             groups[code] = Group(code=code, order=order, name_en=name_en, name_zh=name_zh)

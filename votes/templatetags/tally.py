@@ -12,7 +12,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.urls import get_script_prefix, reverse
 from django.utils.translation import get_language, get_language_info, gettext, override
 
-from .. import labels
+from .. import fragments, labels
 from ..links import page_path, path_in_language, vote_path
 from ..models import LANGUAGES, page_language
 from ..search import snippet
@@ -164,6 +164,14 @@ def column_sort(context, key: str, default: str) -> dict:
         "aria": "descending" if descending else "ascending",
         "arrow": "↓" if descending else "↑",
     }
+
+
+@register.filter
+def fragment_key(value, also="") -> str:
+    """The key of markup that shows `value` (a dataclass or tuple of plain values, by its repr) and `also`, for
+    `{% cache None name value|fragment_key:also using="fragments" %}` (votes.fragments: with the page's language
+    and script prefix)."""
+    return fragments.content_key("template", repr(value), str(also))
 
 
 @register.filter
