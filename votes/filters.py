@@ -456,15 +456,37 @@ class DraftFilterSet(django_filters.FilterSet):
 # --- countries ------------------------------------------------------------------------------------------------
 
 
+DEFAULT_COUNTRY_SORT = "name"
+
+
+class CountrySortField(django_filters.fields.ChoiceField):
+    """One sort of the country list; "name", the default order, is the empty value (an address with it stays
+    valid)."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return "" if value == DEFAULT_COUNTRY_SORT else value
+
+    def prepare_value(self, value):
+        return "" if value == DEFAULT_COUNTRY_SORT else value
+
+
 class CountrySortFilter(django_filters.OrderingFilter):
     """A column's order of the country list: the name in the page's language order (the default, as the list
     comes), the code, or the date of admission (the never admitted last either way); ties by code."""
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.field_class = CountrySortField
+
+    def build_choices(self, fields, labels):
+        # The default order (by name) is the empty choice: not listed a second time as "name".
+        return [(key, label) for key, label in super().build_choices(fields, labels) if key != DEFAULT_COUNTRY_SORT]
+
     def filter(self, qs, value):
         if not value:
             return qs
-        key = value[0]
-        descending, column = key.startswith("-"), key.lstrip("-")
+        descending, column = value.startswith("-"), value.lstrip("-")
         if column == "name":
             return qs.reverse() if descending else qs
         if column == "admitted":

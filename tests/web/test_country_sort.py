@@ -58,3 +58,17 @@ def test_the_export_follows_the_sort(client, countries):
     text = b"".join(response.streaming_content).decode()
     codes = [line.split(",")[0] for line in text.splitlines()[1:]]
     assert codes == sorted(Country.objects.values_list("iso3", flat=True))
+
+
+def test_the_sort_menu_names_each_order_once(client, countries):
+    html = client.get("/countries/").content.decode()
+    menu = html[html.index('<select name="sort"') : html.index("</select>", html.index('<select name="sort"'))]
+    options = re.findall(r'<option value="([^"]*)"( selected)?>([^<]*)</option>', menu)
+    assert [(value, label) for value, _, label in options] == [
+        ("", "Name"), ("-name", "Name (descending)"), ("code", "Code"), ("-code", "Code (descending)"),
+        ("admitted", "Admitted"), ("-admitted", "Admitted (descending)"),
+    ]
+    assert options[0][1] == " selected"
+    # The address of the default order written out (sort=name) still works, and shows the default chosen.
+    named = client.get("/countries/", {"sort": "name"}).content.decode()
+    assert '<option value="" selected>Name</option>' in named

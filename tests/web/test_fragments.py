@@ -121,3 +121,24 @@ def test_a_changed_membership_or_name_shows_at_once(client, whole_vote):
     assert int(bloc_cells(client.get(vote_path(whole_vote)).content.decode(), "EU")[0]) == members - 1
     Country.objects.filter(iso3="FRA").update(name_en="French Republic (renamed)")
     assert '<li data-country="FRA"><a href="/countries/FRA/">French Republic (renamed)</a>' in client.get(vote_path(whole_vote)).content.decode()
+
+
+# --- the filter forms' fields ----------------------------------------------------------------------------------
+
+
+def fields_of(html: str) -> str:
+    return html[html.index('<form class="filters"') : html.index("</form>")]
+
+
+def test_the_filter_fields_are_kept_and_show_each_value_and_error(client, mini):
+    first = fields_of(client.get("/votes/").content.decode())
+    keys = set(caches["fragments"]._cache)
+    assert fields_of(client.get("/votes/").content.decode()) == first
+    assert set(caches["fragments"]._cache) == keys  # nothing rendered anew
+    typed = fields_of(client.get("/votes/", {"q": "zebra", "outcome": "adopted"}).content.decode())
+    assert 'value="zebra"' in typed and '<option value="adopted" selected>' in typed
+    refused = client.get("/votes/", {"session": "abc"})
+    assert refused.status_code == 400
+    fields = fields_of(refused.content.decode())
+    assert 'aria-invalid="true"' in fields and 'class="errorlist"' in fields
+    assert 'aria-invalid' not in fields_of(client.get("/votes/").content.decode())

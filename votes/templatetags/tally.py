@@ -175,6 +175,23 @@ def fragment_key(value, also="") -> str:
 
 
 @register.filter
+def form_key(form) -> str:
+    """Everything a form's fields show (`_filter_fields.html`), for the key of their kept markup: per field its
+    name, id, label, help, errors, value, and its widget's kind, attributes (with those the field adds: required,
+    aria-invalid…) and options. A menu's options are read anyway to render it (one query per menu)."""
+    shown = [type(form).__module__, type(form).__qualname__]
+    for field in form:
+        widget = field.field.widget
+        shown.append((
+            field.name, field.html_name, field.auto_id, str(field.label), str(field.help_text), [str(error) for error in field.errors], repr(field.value()),
+            type(widget).__qualname__, widget.template_name, getattr(widget, "input_type", ""), widget.is_hidden,
+            sorted((name, str(value)) for name, value in field.build_widget_attrs(widget.attrs, widget).items()),
+            [(str(value), str(label)) for value, label in getattr(widget, "choices", ())],
+        ))
+    return fragments.content_key("form", shown)
+
+
+@register.filter
 def row_key(obj) -> str:
     """Everything a row of `obj` can show, for the key of its cached markup (`{% cache … using="fragments" %}`):
     the values loaded on it — fields and annotations — and on the objects loaded with it (select_related), in the
