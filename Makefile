@@ -40,8 +40,11 @@ superuser: setup
 	@$(RUN_ENV) $(PY) manage.py migrate --noinput -v0
 	@$(RUN_ENV) $(PY) manage.py createsuperuser $$(test -n "$$DJANGO_SUPERUSER_PASSWORD" && echo --noinput)
 
+# The suite in TEST_WORKERS processes (pytest-xdist; "auto": one per core), each on a test database of its own:
+# one process left a core idle while it waited on PostgreSQL. TEST_WORKERS=0 runs it in this process.
+TEST_WORKERS ?= auto
 test: setup
-	@$(PY) -m pytest $(PYTEST_ARGS)
+	@$(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 # The synthetic 5M-position corpus on DATABASE_URL, then the real record (reports + Voeten) on a database of its
 # own (REAL_DATABASE_URL, default DATABASE_URL + "_real"), with the Voeten import timed on empty databases.

@@ -47,12 +47,12 @@ def public_patterns() -> list[tuple[str, URLPattern]]:
 PATTERNS = public_patterns()
 PARAMETERS = sorted(
     {*VoteFilterSet.base_filters, *DraftFilterSet.base_filters, *CountryFilterSet.base_filters, *COMPARE_KEYS}
-    | {"format", "codes", "page", "show", "lang", "country"}
+    | {"format", "codes", "page", "show", "lang", "country", "kind"}
 )
 # Values the pages know, around which mistakes hide, and anything at all.
 KNOWN = st.sampled_from(
     ["CHN", "USA", "CIV", "chn", "XXX", "yes", "no", "abstain", "absent", "csv", "json", "voeten", "PP2", "OP1",
-     "whole", "79", "0", "-1", "1e309", "9" * 40, "2024-11-06", "2024-13-45", "-date", "margin", "-margin",
+     "whole", "drafts", "votes", "79", "0", "-1", "1e309", "9" * 40, "2024-11-06", "2024-13-45", "-date", "margin", "-margin",
      "A/C.1/79/L.53/Rev.1", "C.1", "GA", "differ", "all", "%", "_", "'", '"', "\\", "<script>", "=1+1", "\u202e",
      "\ud7ff", "\U0001f600", " ", ""]
 )
@@ -131,6 +131,6 @@ def test_any_path_segment_is_answered_whole(record, client, route):
 def test_the_fuzz_covers_every_public_page():
     names = {pattern.name for _, pattern in PATTERNS}
     assert {"home", "vote-list", "vote-count", "vote-detail", "vote-page", "vote-roll-call", "vote-blocs", "draft-list",
-            "draft-detail", "country-list", "country-compare", "country-detail", "country-analysis", "search",
+            "draft-detail", "country-list", "country-compare", "country-detail", "country-analysis", "search", "search-count",
             "session-ideal-points", "group-list", "group-detail", "sources", "api", "api-document",
             "record-download"} == names
