@@ -22,13 +22,13 @@ import re
 import statistics
 import subprocess
 import time
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.core.cache import caches
 from django.db import connection, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext, override_settings
@@ -71,8 +71,8 @@ class Page:
     export: bool = False
     repeat: int | None = None  # None: the run's default
     htmx: bool = False  # requested as htmx does (HX-Request): a fragment
-    # Every request with the kept markup (the "fragments" cache) emptied first: a page's first view in a process,
-    # or after what it shows changed; the other rows time the page as its later views find it.
+    # Every request without the kept markup (the "fragments" cache): a page's first view in a process, or after
+    # what it shows changed; the other rows time the page as its later views find it.
     rendered_anew: bool = False
 
 
@@ -223,9 +223,10 @@ def prepare_page(client: Client, page: Page, samples: Samples, warmup: int = 2) 
 def time_request(client: Client, page: Page, result: Result) -> None:
     """One timed request of a prepared page, added to its Result."""
     timer = QueryTimer()
-    if page.rendered_anew:
-        caches["fragments"].clear()
-    with connection.execute_wrapper(timer):
+    # Nothing kept for this request only (a cache that keeps nothing): emptying the cache would make the other
+    # pages of the round render anew too.
+    keeping = override_settings(CACHES={**settings.CACHES, "fragments": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}) if page.rendered_anew else nullcontext()
+    with keeping, connection.execute_wrapper(timer):
         started = time.perf_counter()
         _get(client, result.url, page.htmx)
         result.times.append(time.perf_counter() - started)
