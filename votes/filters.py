@@ -261,14 +261,17 @@ class ParagraphFilter(django_filters.CharFilter):
 
 
 class SortField(django_filters.fields.ChoiceField):
-    """One sort (not OrderingFilter's comma-separated list); "-date", the default order, is the empty value."""
+    """One sort (not OrderingFilter's comma-separated list); `default`, the list's order without one ("-date"
+    for votes), is the empty value, and an address naming it stays valid."""
+
+    default = NEWEST_FIRST
 
     def to_python(self, value):
         value = super().to_python(value)
-        return "" if value == NEWEST_FIRST else value
+        return "" if value == self.default else value
 
     def prepare_value(self, value):
-        return "" if value == NEWEST_FIRST else value
+        return "" if value == self.default else value
 
 
 class SortFilter(django_filters.OrderingFilter):
@@ -459,16 +462,8 @@ class DraftFilterSet(django_filters.FilterSet):
 DEFAULT_COUNTRY_SORT = "name"
 
 
-class CountrySortField(django_filters.fields.ChoiceField):
-    """One sort of the country list; "name", the default order, is the empty value (an address with it stays
-    valid)."""
-
-    def to_python(self, value):
-        value = super().to_python(value)
-        return "" if value == DEFAULT_COUNTRY_SORT else value
-
-    def prepare_value(self, value):
-        return "" if value == DEFAULT_COUNTRY_SORT else value
+class CountrySortField(SortField):
+    default = DEFAULT_COUNTRY_SORT
 
 
 class CountrySortFilter(django_filters.OrderingFilter):

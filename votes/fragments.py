@@ -25,9 +25,9 @@ def content_key(kind: str, *shown) -> str:
 
 def kept(key: str, render: Callable[[], str]) -> str:
     """The markup kept under `key`, or `render()`'s, kept from now on."""
-    fragments = caches["fragments"]
-    markup = fragments.get(key)
+    cache = caches["fragments"]
+    markup = cache.get(key)
     if markup is None:
         markup = render()
-        fragments.set(key, markup)
+        cache.set(key, markup)
     return markup

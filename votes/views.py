@@ -10,6 +10,7 @@ import datetime
 from django.db.models import Count
 from django.http import FileResponse, Http404, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.cache import patch_vary_headers
 from django.utils.functional import SimpleLazyObject
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -20,7 +21,7 @@ from .analysis.forms import CountryAnalysisForm
 from .analysis import groups as analysis_groups
 from .filters import COMPARE_KEYS, CompareForm, CountryFilterSet, DraftFilterSet, VoteFilterSet, country_choices
 from .links import vote_address
-from .listing import Listing, partial_wanted
+from .listing import VARY, Listing, partial_wanted
 from .models import (
     AgreementScore,
     Body,
@@ -209,7 +210,7 @@ def vote_detail(request, address: str):
         # The lists, the map and the bloc table are kept rendered by what they show (the positions with the names
         # and intentions listed, the memberships on the day): the map and the table are computed on a miss only.
         "analysis_key": fragments.content_key(
-            "vote-analysis", vote.pk, vote.is_recorded, [(value, [(c.iso3, c.name, i and i.position) for c, i in members]) for value, members in groups.items()], memberships
+            "vote-analysis", vote.pk, [(value, [(c.iso3, c.name, i and i.position) for c, i in members]) for value, members in groups.items()], memberships
         ),
         "blocs": SimpleLazyObject(lambda: cohesion.vote_breakdown(vote, positions, names, memberships)),
         "vote_map": SimpleLazyObject(lambda: worldmap.vote_map(dict(positions), language)) if vote.is_recorded else None,
@@ -422,7 +423,9 @@ def search_count(request):
     if not q or kind not in SEARCH_KINDS:
         return exports.error_response("json", {"kind": [_("Give q and a kind: drafts, countries, votes or paragraphs.")]})
     context = {"count": bounded_count(search_querysets(q)[kind]), "limit": SEARCH_LIMIT, "q": q, "kind": kind}
-    return render(request, "votes/_search_count.html", context)
+    response = render(request, "votes/_search_count.html", context)
+    patch_vary_headers(response, VARY)  # this address answers the page to others (see listing.respond)
+    return response
 
 
 # A section's count stops here ("more than 1,000"): counting every vote a frequent word is in would cost the

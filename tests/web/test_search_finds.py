@@ -318,3 +318,9 @@ def test_search_pages_cost_the_same_queries_for_few_or_many_results(client, extr
 def test_the_search_row_holds_the_resolution(plenary):
     row = DraftSearchText.objects.get(draft=plenary["79/6"])
     assert row.heading.split("\n")[:2] == [plenary["79/6"].symbol.lower(), "a/res/79/6"]
+
+
+def test_a_sections_count_varies_by_htmx(client, seed):
+    # The same address gives the page counted to a browser and the count alone to htmx: caches must know.
+    response = client.get("/search/count/", {"q": "L.53", "kind": "drafts"}, headers={"HX-Request": "true"})
+    assert "HX-Request" in response["Vary"]
