@@ -15,7 +15,7 @@ from typing import Callable
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils.choices import BaseChoiceIterator
+from django.utils.choices import BaseChoiceIterator, CallableChoiceIterator
 from django.db import models
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
@@ -82,8 +82,12 @@ class Select(KeptMarkup, forms.Select):
         context["widget"]["options"] = options
         return context
 
-    def shown_choices(self) -> list[tuple[str, str]]:
-        return [(str(option), str(label)) for option, label in self.choices]
+    def shown_choices(self):
+        """What the options show, for the key of the menu's markup: a record menu's stand-in, computed once per
+        request (see Menu), else the options as text."""
+        menu = self.choices.func() if isinstance(self.choices, CallableChoiceIterator) else self.choices
+        shown = getattr(menu, "shown", None)
+        return shown if shown is not None else [(str(option), str(label)) for option, label in menu]
 
 
 class SearchInput(KeptMarkup, forms.SearchInput):
@@ -104,10 +108,13 @@ class DateInput(KeptMarkup, forms.DateInput):
 
 class Menu(BaseChoiceIterator):
     """A menu's (value, label) pairs, already flat and plain: Django normalises any other list of choices anew
-    each time they are read (each menu's render and validation: a dozen times 200 countries per page)."""
+    each time they are read (each menu's render and validation: a dozen times 200 countries per page). `shown`,
+    if given, stands for the pairs in the key of kept markup (a digest of them: the compare page's three country
+    menus and its filters' would otherwise write out some 800 options for their keys)."""
 
-    def __init__(self, pairs: list[tuple]):
+    def __init__(self, pairs: list[tuple], shown=None):
         self.pairs = pairs
+        self.shown = shown
 
     def __iter__(self):
         return iter(self.pairs)
@@ -123,6 +130,15 @@ def _cached_on_request(request, key: str, build):
     if (key, language) not in cache:
         cache[(key, language)] = build(language)
     return cache[(key, language)]
+
+
+def choices_digest(request, choices: Callable) -> str:
+    """A digest of the (value, label) pairs `choices(request)` gives, once per request and language."""
+
+    def digest(language):
+        return fragments.content_key("choices", [(str(value), str(label)) for value, label in choices(request)])
+
+    return _cached_on_request(request, f"{choices.__module__}.{choices.__qualname__}:digest", digest)
 
 
 def country_choices(request=None) -> list[tuple[str, str]]:
@@ -202,7 +218,9 @@ class KeyChoiceField(forms.Field):
         self.record = record
         empty = [("", empty_label)]
         # A callable: read when the menu is rendered.
-        self.widget.choices = lambda: Menu(empty + record.choices(request))
+        self.widget.choices = lambda: Menu(
+            empty + record.choices(request), shown=(str(empty_label), choices_digest(request, record.choices))
+        )
 
     def to_python(self, value):
         value = value.strip() if isinstance(value, str) else value
@@ -536,19 +554,20 @@ class CompareForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        codes = [data[name].pk for name in COMPARED_FIELDS if data.get(name)]
+        countries = {data[name].pk: data[name] for name in COMPARED_FIELDS if data.get(name)}
         extra = [code.strip().upper() for code in self.extra_codes if code.strip()]
         if extra:
-            known = set(Country.objects.filter(pk__in=extra).values_list("pk", flat=True))
+            known = Country.objects.in_bulk(extra)
             unknown = [code for code in extra if code not in known]
             if unknown:
                 raise ValidationError(_("Unknown country code: %(value)s."), params={"value": ", ".join(unknown)})
-            codes += extra
-        codes = list(dict.fromkeys(codes))
+            countries.update((code, known[code]) for code in extra if code not in countries)
+        codes = list(countries)
         if self.is_bound and len(codes) < 2 and not self.errors:
             raise ValidationError(_("Choose at least two countries to compare."))
         if len(codes) > MAX_COMPARED:
             raise ValidationError(_("Compare at most %(n)s countries at once.") % {"n": MAX_COMPARED})
         data["codes"] = codes
+        data["countries"] = countries  # by code: the page shows their names without reading them again
         data["show"] = data.get("show") or "differ"
         return data

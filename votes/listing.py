@@ -63,16 +63,17 @@ class Listing:
             return exports.error_response(self.format, refused)
         return exports.export_response(self.request, self.format, name, *rows())
 
-    def page(self, queryset, *, fetch=None, count: int | None = None, counted: bool = True):
-        """The requested page of `queryset` (see TwoStepPaginator: `fetch(keys)` reads its rows, `count` saves the
-        COUNT query); not `counted`, a page without a count (UncountedPaginator)."""
+    def page(self, queryset, *, fetch=None, carried: tuple[str, ...] = (), count: int | None = None, counted: bool = True):
+        """The requested page of `queryset` (see TwoStepPaginator: `fetch(keys)` reads its rows, with the
+        annotations `carried` from the first step; `count` saves the COUNT query); not `counted`, a page without a
+        count (UncountedPaginator)."""
         paginator = TwoStepPaginator if counted else UncountedPaginator
         # A page "number" that is not one (?page=abc, 0, -1) is an address that does not exist: a 404 saying so,
         # not page 1 under an address that claims another. Past the end is a real number: the last page.
         number = self.request.GET.get("page") or "1"
         if not (number.isascii() and number.isdigit()) or int(number) < 1:
             raise Http404(_("There is no page “%(page)s” of this list: pages are numbered 1, 2, 3…") % {"page": number})
-        return paginator(queryset, PER_PAGE, count, fetch).get_page(int(number))
+        return paginator(queryset, PER_PAGE, count, fetch, carried).get_page(int(number))
 
     def render(self, template: str, context: dict, status: int | None = None, fragment: str = "results"):
         """The page or its `fragment` (see `respond`); 400 when the parameters are invalid."""

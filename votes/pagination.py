@@ -8,10 +8,23 @@ from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
 from django.utils.translation import gettext as _
 
 
-def rows_in_order(keys: list, fetch) -> list:
+def rows_in_order(keys: list, fetch, carried: tuple[str, ...] = ()) -> list:
     """The rows of `keys` read by `fetch(keys)` (the listing's joins, no filters), in the order of `keys`: the
-    second of two steps, after the keys were read with the filters and the order only."""
-    rows = {row.pk: row for row in fetch(keys).order_by()} if keys else {}
+    second of two steps, after the keys were read with the filters and the order only. With `carried`, each key
+    is a tuple (primary key, then the values of those annotations of the filtered query), set on its row: what the
+    filters' joins read anyway (a country's position) is not joined a second time (planning a country's position
+    joins took ~2 ms of each query)."""
+    if not keys:
+        return []
+    carried_values = {}
+    if carried:
+        carried_values = {key[0]: key[1:] for key in keys}
+        keys = list(carried_values)
+    rows = {row.pk: row for row in fetch(keys).order_by()}
+    for key, values in carried_values.items():
+        if key in rows:
+            for name, value in zip(carried, values):
+                setattr(rows[key], name, value)
     return [rows[key] for key in keys if key in rows]
 
 
@@ -19,25 +32,29 @@ class TwoStepPaginator(Paginator):
     """Pages of a QuerySet fetched in two steps: the page's primary keys first (filters and order only, without
     the joins of select_related, so a deep page does not join every row it skips), then the rows of those keys,
     by `fetch(keys)` (a query without the filters, which a text search would otherwise run twice). Optionally
-    told its count (from an aggregate the page runs anyway), saving the COUNT query."""
+    told its count (from an aggregate the page runs anyway), saving the COUNT query; and which of its annotations
+    the first step reads for the rows (`carried`, see rows_in_order)."""
 
-    def __init__(self, object_list, per_page, count: int | None = None, fetch=None, **kwargs):
+    def __init__(self, object_list, per_page, count: int | None = None, fetch=None, carried: tuple[str, ...] = (), **kwargs):
         super().__init__(object_list, per_page, **kwargs)
         self._known_count = count
         self._fetch = fetch or (lambda keys: self.object_list.filter(pk__in=keys))
+        self._carried = tuple(carried)
 
     @cached_property
     def count(self) -> int:
         return self._known_count if self._known_count is not None else super().count
 
     def keys(self, bottom: int, top: int) -> list:
+        if self._carried:
+            return list(self.object_list.values_list("pk", *self._carried)[bottom:top])
         return list(self.object_list.values_list("pk", flat=True)[bottom:top])
 
     def page(self, number):
         number = self.validate_number(number)
         bottom = (number - 1) * self.per_page
         keys = self.keys(bottom, min(bottom + self.per_page, self.count))
-        return self._get_page(rows_in_order(keys, self._fetch), number, self)
+        return self._get_page(rows_in_order(keys, self._fetch, self._carried), number, self)
 
 
 class UncountedPage(Page):
@@ -85,4 +102,4 @@ class UncountedPaginator(TwoStepPaginator):
         bottom = (number - 1) * self.per_page
         keys = self.keys(bottom, bottom + self.per_page + 1)
         more, keys = len(keys) > self.per_page, keys[: self.per_page]
-        return UncountedPage(rows_in_order(keys, self._fetch), number, self, more)
+        return UncountedPage(rows_in_order(keys, self._fetch, self._carried), number, self, more)

@@ -228,6 +228,14 @@ class DraftQuerySet(models.QuerySet):
 
 
 class VoteQuerySet(models.QuerySet):
+    # What `with_country` and `with_countries` annotate: a list page reads them with its keys and sets them on
+    # its rows (votes.pagination.rows_in_order), which then need not join the positions again.
+    COUNTRY_ANNOTATIONS = ("country_position", "intended_position", "intended_footnote")
+
+    @staticmethod
+    def compared_annotations(count: int) -> tuple[str, ...]:
+        return tuple(f"pos_{index}" for index in range(count))
+
     def recorded(self) -> "VoteQuerySet":
         return self.filter(method="recorded")
 

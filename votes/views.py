@@ -41,25 +41,24 @@ from .models import (
 )
 from .pagination import rows_in_order
 from .plenary import PLENARY
-from .querysets import paragraphs_matching
+from .querysets import VoteQuerySet, paragraphs_matching
 
 POSITIONS = ("yes", "no", "abstain", "absent")
 SEARCH_LIMIT = 20
 AGREEMENT_SHOWN = 5
 
 
-def vote_rows(country: str | None = None, compared: list[str] | None = None):
-    """How a page of votes is fetched by key: the listing's joins, and the position(s) shown."""
+def vote_rows(keys):
+    """A page of votes read by key, with the listing's joins. The positions a row shows come with the keys
+    (`carried_positions`)."""
+    return Vote.objects.for_listing().filter(pk__in=keys)
 
-    def fetch(keys):
-        rows = Vote.objects.for_listing().filter(pk__in=keys)
-        if country:
-            rows = rows.with_country(country)
-        if compared:
-            rows = rows.with_countries(compared)
-        return rows
 
-    return fetch
+def carried_positions(country: str | None = None, compared: list[str] | None = None) -> tuple[str, ...]:
+    """The annotations a page of votes reads with its keys: the position of `country`, or of each one `compared`."""
+    if country:
+        return VoteQuerySet.COUNTRY_ANNOTATIONS
+    return VoteQuerySet.compared_annotations(len(compared)) if compared else ()
 
 
 def redirect_keeping_query(request, name: str, *args):
@@ -90,7 +89,7 @@ def home(request):
         "counts": counts,
         "datasets": Dataset.objects.order_by("slug"),
         "coverage": Vote.objects.coverage(),
-        "latest_votes": rows_in_order(list(Vote.objects.recorded().newest_first().values_list("pk", flat=True)[:LATEST_VOTES]), vote_rows()),
+        "latest_votes": rows_in_order(list(Vote.objects.recorded().newest_first().values_list("pk", flat=True)[:LATEST_VOTES]), vote_rows),
     }
     return render(request, "home.html", context)
 
@@ -118,7 +117,7 @@ def vote_list(request, exact_count: bool = False):
     if listing.valid:
         counted = exact_count or "q" not in filterset.active_filters()
         context["page_obj"] = listing.page(
-            filterset.qs, fetch=vote_rows(code), count=filterset.stored_count(), counted=counted
+            filterset.qs, fetch=vote_rows, carried=carried_positions(code), count=filterset.stored_count(), counted=counted
         )
         context["country"] = filterset.form.cleaned_data.get("country")
         text = filterset.form.cleaned_data.get("q")
@@ -309,7 +308,7 @@ def country_detail(request, iso3: str):
     if listing.valid:
         summary = filterset.qs.country_summary(country.pk, filtered=filterset.is_filtered)
         context["summary"] = summary
-        context["page_obj"] = listing.page(filterset.qs, fetch=vote_rows(country.pk), count=summary["total"])
+        context["page_obj"] = listing.page(filterset.qs, fetch=vote_rows, carried=carried_positions(country.pk), count=summary["total"])
     if not partial_wanted(request):
         context.update(country_panels(request, country))
     return listing.render("votes/country_detail.html", context)
@@ -373,12 +372,12 @@ def country_compare(request):
 
     context = {"form": form, "filterset": filterset, "countries": [], "page_obj": None}
     if listing.valid:
-        names = Country.objects.in_bulk(codes)
+        names = form.cleaned_data["countries"]
         comparison = filterset.qs.with_countries(codes).comparison(codes, filtered=filterset.is_filtered)
         # The aggregate counted the votes shown too: the paginator does not run its own COUNT over the same joins.
         shown_count = comparison["total"] if show == "all" else comparison["differ"]
         shown = compared_votes(filterset.qs, codes, show)
-        page_obj = listing.page(shown, fetch=vote_rows(compared=codes), count=shown_count)
+        page_obj = listing.page(shown, fetch=vote_rows, carried=carried_positions(compared=codes), count=shown_count)
         for vote in page_obj.object_list:
             # With each country's name: on a phone the rows reflow into cards, without the column headings.
             vote.compared_positions = [(names[code].name, getattr(vote, f"pos_{index}")) for index, code in enumerate(codes)]
@@ -461,7 +460,7 @@ def search_results(q: str, counted: bool = False) -> dict:
         # In two steps like a list page: planning the text match with the listing's joins took ~10 ms.
         "votes": rows_in_order(
             list(querysets["votes"].newest_first().values_list("pk", flat=True)[: SEARCH_LIMIT + 1]),
-            vote_rows(),
+            vote_rows,
         ),
         "paragraphs": list(paragraphs_matching(q, limit=SEARCH_LIMIT + 1)[: SEARCH_LIMIT + 1]),
     }

@@ -68,6 +68,20 @@ def test_a_renamed_country_shows_in_the_menu_at_once(client, mini):
     assert ">Brasil (renamed)</option>" in page and ">Brazil</option>" not in page
 
 
+def test_the_compare_page_shows_a_changed_position_and_a_renamed_country_at_once(client, mini):
+    """The compared positions come with the page's keys (not with its rows), and the page's country menus (a, b, c
+    and the filters' sponsor) share one key for their options: both still follow the record."""
+    vote, url = mini["op1"], "/countries/compare/?a=USA&b=CIV&show=all"
+    before = client.get(url).content.decode()
+    menus = before.count(">Brazil</option>")
+    assert 'class="position-abstain"' in row_of(before, vote) and menus >= 3
+    Position.objects.filter(vote=vote, country_id="CIV").update(position="no")  # by SQL: no signal
+    Country.objects.filter(iso3="BRA").update(name_en="Brasil (renamed)")
+    after = client.get(url).content.decode()
+    assert 'class="position-abstain"' not in row_of(after, vote) and row_of(after, vote).count('class="position-no"') == 2
+    assert after.count(">Brasil (renamed)</option>") == menus and ">Brazil</option>" not in after
+
+
 # --- the vote page's lists, map and bloc table (one fragment) ------------------------------------------------
 
 

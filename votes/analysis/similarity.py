@@ -9,7 +9,6 @@ the bodies' rows (a vote is in one body)."""
 from __future__ import annotations
 
 import math
-import re
 from collections import defaultdict
 from itertools import compress
 from typing import NamedTuple
@@ -39,9 +38,19 @@ def decode_pairs(text: str) -> list[tuple[str, int, int]]:
 
 def pair_entry(text: str, other: str) -> tuple[int, int] | None:
     """(votes, agreed) of `other` in an encoded pairs text, found without decoding the other entries (a text lists
-    up to ~190 partners, and a comparison needs one)."""
-    found = re.search(rf"(?:^|,){re.escape(other)} (\d+) (\d+)(?:,|$)", text)
-    return (int(found[1]), int(found[2])) if found else None
+    up to ~190 partners, and a comparison needs one): by plain search, a twentieth of a regular expression's time
+    over a country's 70-odd session texts."""
+    key = other + " "
+    if text.startswith(key):
+        start = len(key)
+    else:
+        found = text.find("," + key)
+        if found < 0:
+            return None
+        start = found + 1 + len(key)
+    end = text.find(",", start)
+    votes, agreed = text[start:end if end >= 0 else None].split(" ")
+    return int(votes), int(agreed)
 
 
 def session_rows(session_id: int, leaving_out=(), codes: list[str] | None = None) -> list[CountrySession]:

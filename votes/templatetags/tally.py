@@ -186,7 +186,7 @@ def form_key(form) -> str:
             field.name, field.html_name, field.auto_id, str(field.label), str(field.help_text), [str(error) for error in field.errors], repr(field.value()),
             type(widget).__qualname__, widget.template_name, getattr(widget, "input_type", ""), widget.is_hidden,
             sorted((name, str(value)) for name, value in field.build_widget_attrs(widget.attrs, widget).items()),
-            [(str(value), str(label)) for value, label in getattr(widget, "choices", ())],
+            widget.shown_choices() if hasattr(widget, "shown_choices") else [(str(value), str(label)) for value, label in getattr(widget, "choices", ())],
         ))
     return fragments.content_key("form", shown)
 
