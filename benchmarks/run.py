@@ -372,6 +372,18 @@ def load_average() -> str:
         return "unknown"
 
 
+def cpu_check_ms(rounds: int = 5) -> float:
+    """The best of `rounds` timings of a fixed pure-Python loop (a million squares summed), in ms: how fast this
+    machine ran Python just then. A shared virtual machine's speed varies by half from hour to hour; a run whose
+    figure is higher than usual ran on a slower machine, and its page times are higher in proportion."""
+    best = math.inf
+    for _ in range(rounds):
+        start = time.perf_counter()
+        sum(number * number for number in range(1_000_000))
+        best = min(best, time.perf_counter() - start)
+    return round(best * 1000, 1)
+
+
 def pick_samples() -> Samples:
     """The newest recorded vote on the whole draft with paragraph votes (so the draft page shows them all)."""
     from votes.links import vote_address
@@ -419,6 +431,8 @@ class BenchRun:
     generation: list[str]
     load_before: str
     load_after: str
+    cpu_before: float
+    cpu_after: float
     repeat: int
     debug: bool
 
@@ -530,7 +544,7 @@ def run(
 ) -> BenchRun:
     generation = prepare_real(log) if record == "real" else prepare(votes, seed, regenerate, log)
     samples = pick_samples()
-    load_before = load_average()
+    load_before, cpu_before = load_average(), cpu_check_ms()
     debug = settings.DEBUG
     # DEBUG off (no query log, no debug pages); the test Client's host allowed; static URLs without the
     # manifest (`collectstatic` is a deployment step, and a static URL costs the same either way).
@@ -545,7 +559,8 @@ def run(
         steps = [time_parse(max(repeat, 20)), *time_ingest(max(5, repeat // 3))]
     if record == "real" and (not only or "import" in only):
         steps += time_voeten_import(log)
-    return BenchRun(machine(), corpus_counts(), results, steps, generation, load_before, load_average(), repeat, debug)
+    load_after, cpu_after = load_average(), cpu_check_ms()
+    return BenchRun(machine(), corpus_counts(), results, steps, generation, load_before, load_after, cpu_before, cpu_after, repeat, debug)
 
 
 # --- the report -----------------------------------------------------------------------------------------------
@@ -590,6 +605,8 @@ def markdown(run_: BenchRun, urls: bool = True) -> str:
         out.append(f"- {key}: {value}")
     out.append(f"- load average (1, 5, 15 min) before / after: {run_.load_before} / {run_.load_after}"
                " (other work on the machine slows every figure)")
+    out.append(f"- CPU check, a fixed pure-Python loop (best of 5) before / after: {run_.cpu_before} / {run_.cpu_after} ms"
+               " (65–70 ms when this machine ran fastest; the page times scale with it)")
     out.append("")
     out.append("## Corpus")
     out.append("")

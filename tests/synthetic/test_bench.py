@@ -37,11 +37,18 @@ def test_the_report_shows_each_page_and_its_verdict():
 
     run = BenchRun(
         machine={"cores (nproc)": "2"}, counts={"positions": 5}, generation=[], load_before="0", load_after="0",
-        repeat=3, debug=False, steps=[],
+        cpu_before=66.5, cpu_after=101.2, repeat=3, debug=False, steps=[],
         pages=[Result("vote list", "/votes/", times=[0.01, 0.02, 0.06]), Result("gone", "/x/", status="missing")],
     )
     text = markdown(run)
     assert "| vote list | 20.0 | 60.0 |" in text and "MISSED" in text and "| gone |" in text and "missing" in text
+    assert "before / after: 66.5 / 101.2 ms" in text
+
+
+def test_the_cpu_check_times_its_loop():
+    from benchmarks.run import cpu_check_ms
+
+    assert 0 < cpu_check_ms(rounds=1) < 60_000
 
 
 @pytest.mark.django_db
