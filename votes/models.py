@@ -542,7 +542,9 @@ class Position(models.Model):
     objects = PositionQuerySet.as_manager()
 
     class Meta:
-        ordering = ["vote", "country"]
+        # By the columns, not through the relations: ordering by the vote and the country joined both tables and
+        # sorted on their fields in every query that did not set its own order (an ingest's reads, the admin's list).
+        ordering = ["vote_id", "country_id"]
         constraints = [models.UniqueConstraint(fields=["vote", "country"], name="position_unique_country")]
         indexes = [models.Index(fields=["country", "position", "vote"], name="position_country_pos_vote_idx")]
 
@@ -601,7 +603,7 @@ class IntendedPosition(MultilingualMixin, models.Model):
     locals().update(six_language_fields("footnote", "Footnote"))
 
     class Meta:
-        ordering = ["vote", "country"]
+        ordering = ["vote_id", "country_id"]
         constraints = [models.UniqueConstraint(fields=["vote", "country"], name="intendedposition_unique_country")]
 
     def __str__(self) -> str:
@@ -841,7 +843,7 @@ class GroupCohesion(models.Model):
     absent = models.IntegerField(default=0, help_text="Members absent (on the roll but not voting).")
 
     class Meta:
-        ordering = ["group", "session", "body"]
+        ordering = ["group_id", "session_id", "body_id"]
         constraints = [models.UniqueConstraint(fields=["group", "session", "body"], name="groupcohesion_unique")]
 
     @property
@@ -867,7 +869,7 @@ class GroupIssueCohesion(models.Model):
     absent = models.IntegerField(default=0, help_text="Members absent (on the roll but not voting).")
 
     class Meta:
-        ordering = ["group", "issue"]
+        ordering = ["group_id", "issue_id"]
         constraints = [models.UniqueConstraint(fields=["group", "issue"], name="groupissuecohesion_unique")]
 
     @property
@@ -884,7 +886,7 @@ class GroupDissent(models.Model):
     dissents = models.IntegerField(default=0, help_text="Of those, votes on which it cast another position than that majority.")
 
     class Meta:
-        ordering = ["group", "country"]
+        ordering = ["group_id", "country_id"]
         constraints = [models.UniqueConstraint(fields=["group", "country"], name="groupdissent_unique")]
 
 
@@ -900,7 +902,7 @@ class IdealPoint(models.Model):
     votes = models.IntegerField(help_text="Plenary roll calls of the session on which it cast yes, no or abstain.")
 
     class Meta:
-        ordering = ["session", "country"]
+        ordering = ["session_id", "country_id"]
         constraints = [models.UniqueConstraint(fields=["country", "session"], name="idealpoint_unique")]
 
 
@@ -938,5 +940,5 @@ class CountrySession(models.Model):
     )
 
     class Meta:
-        ordering = ["country", "session", "body"]
+        ordering = ["country_id", "session_id", "body_id"]
         constraints = [models.UniqueConstraint(fields=["country", "session", "body"], name="countrysession_unique")]

@@ -335,7 +335,10 @@ def memberships_on(day) -> list[tuple]:
 
     if day is None:
         return []
-    return list(GroupMembership.objects.on(day).values_list("country_id", "group_id", "group__order", "group__name_en", "group__name_zh"))
+    # Ordered by the membership's own columns (part of the vote page's fragment key): the model's ordering, by the
+    # group's order and the country's name, joined the countries to sort.
+    memberships = GroupMembership.objects.on(day).order_by("group_id", "country_id", "start")
+    return list(memberships.values_list("country_id", "group_id", "group__order", "group__name_en", "group__name_zh"))
 
 
 def vote_breakdown(vote, positions: list[tuple[str, str]], names: dict[str, str], memberships: list[tuple] | None = None) -> list[BlocRow]:
