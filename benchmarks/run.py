@@ -606,7 +606,7 @@ def markdown(run_: BenchRun, urls: bool = True) -> str:
     out.append(f"- load average (1, 5, 15 min) before / after: {run_.load_before} / {run_.load_after}"
                " (other work on the machine slows every figure)")
     out.append(f"- CPU check, a fixed pure-Python loop (best of 5) before / after: {run_.cpu_before} / {run_.cpu_after} ms"
-               " (65–70 ms when this machine ran fastest; the page times scale with it)")
+               " (lower is faster: 54 to 105 ms on this machine in one day; it misses other contention, of memory or disk)")
     out.append("")
     out.append("## Corpus")
     out.append("")

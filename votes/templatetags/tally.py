@@ -202,6 +202,12 @@ def row_key(obj) -> str:
     return "\x1f".join(parts)
 
 
+@register.filter
+def rows_key(objects) -> str:
+    """The key of a list's rows kept together: the keys of all of them (`row_key`), in their order."""
+    return fragments.content_key("rows", [row_key(obj) for obj in objects])
+
+
 def _add_loaded_values(obj, parts: list[str], depth: int) -> None:
     # Names and values as text, joined (a repr of the paragraph texts in six languages cost more than the row).
     for name, value in vars(obj).items():
