@@ -75,3 +75,11 @@ def test_the_seed_ingest_is_timed_with_its_stored_figures_apart_and_rolled_back(
     assert ingest.status == "ok" and len(ingest.times) == len(stored.times) == 2 and not ingest.note
     assert all(t > 0 for t in ingest.times + stored.times) and ingest.target_ms and stored.target_ms is None
     assert not Vote.objects.exists() and not CountryTally.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_side_by_side_times_each_page_of_this_checkout():
+    from benchmarks.ab import time_pages
+
+    times = time_pages(["/", "/votes/"], repeat=3)
+    assert list(times) == ["/", "/votes/"] and all(len(samples) == 3 and min(samples) > 0 for samples in times.values())
