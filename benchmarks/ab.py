@@ -3,7 +3,7 @@ are not comparable on a shared machine whose speed moves by half (benchmarks/fin
 after pair measured minutes apart in turns is.
 
     git worktree add /tmp/before <commit>
-    DATABASE_URL=postgresql://…/tally_bench_real .venv/bin/python benchmarks/ab.py /tmp/before . /votes/ "/countries/USA/"
+    DATABASE_URL=postgresql://…/tally_bench_real .venv/bin/python benchmarks/ab.py /tmp/before . /votes/ /groups/EU/
 
 Each round runs every checkout once, in a process of its own (its tree first on sys.path), with the same Django
 test Client, DEBUG off and warm-up requests as `make bench`; the table gives each page's minimum and median over
