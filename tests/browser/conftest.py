@@ -58,3 +58,4 @@ def page_without_js(chromium):
     page.set_default_timeout(10_000)
     yield page
     context.close()
+

@@ -9,6 +9,15 @@ import pytest
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
+def switch_language(page, hreflang: str, expected_url: str) -> str:
+    """Follow the language switch's link to `hreflang` and wait for the page at `expected_url` to have loaded;
+    its <html lang>. (Waiting on `document.documentElement.lang` alone can run between two documents, when there
+    is no documentElement to read.)"""
+    page.click(f".language-switch a[hreflang={hreflang}]")
+    page.wait_for_url(lambda url: url == expected_url)
+    return page.locator("html").get_attribute("lang")
+
+
 def rows(page) -> list[str]:
     return page.locator("#results tr[data-vote]").evaluate_all("rows => rows.map(r => r.dataset.subject)")
 
@@ -105,9 +114,7 @@ def test_pages_work_without_javascript(site, page_without_js):
 def test_language_switch_shows_chinese_names(site, page):
     page.goto(f"{site['url']}/countries/CHN/")
     assert page.locator("h1").inner_text().startswith("China")
-    page.click(".language-switch a[hreflang=zh-Hans]")
-    page.wait_for_function("document.documentElement.lang === 'zh-hans'")
-    assert page.url == f"{site['url']}/zh-hans/countries/CHN/"
+    assert switch_language(page, "zh-Hans", f"{site['url']}/zh-hans/countries/CHN/") == "zh-hans"
     assert page.locator("h1").inner_text().startswith("中国")
     # Links inside a Chinese page stay Chinese, through the redirect of a vote's old address too.
     page.goto(f"{site['url']}/zh-hans/votes/{site['pp2'].pk}/")
@@ -117,9 +124,7 @@ def test_language_switch_shows_chinese_names(site, page):
     page.goto(f"{site['url']}/zh-hans/votes/")
     page.select_option("#id_country", "USA")
     page.wait_for_url(re.compile(r"/zh-hans/votes/\?country=USA$"))
-    page.click(".language-switch a[hreflang=en]")
-    page.wait_for_function("document.documentElement.lang === 'en'")
-    assert page.url == f"{site['url']}/votes/?country=USA"
+    assert switch_language(page, "en", f"{site['url']}/votes/?country=USA") == "en"
     assert "Position of United States of America" in page.locator("#results").inner_text()
 
 
