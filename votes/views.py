@@ -181,8 +181,7 @@ def vote_detail(request, address: str):
         return exports.error_response("json", {"format": [_("Unknown format: use csv or json.")]})
     if fmt:
         return exports.export_response(request, fmt, f"vote-{vote.pk}-roll-call", *exports.roll_call_rows(vote))
-    # Unordered (sorted below by name): the model's ordering joined the vote again for its date.
-    intended = {i.country_id: i for i in vote.intended_positions.select_related("country").order_by()}
+    intended = {i.country_id: i for i in vote.intended_positions.select_related("country")}
     groups = {value: [] for value in ("yes", "no", "abstain", "absent")}
     # Some 193 rows: read as values, not model instances (the page shows each country's code and name only). In
     # the order the UN prints its lists in every language, the Chinese reports too: by the English short name.

@@ -108,9 +108,7 @@ def rebuild() -> int:
 
 
 def _rows(iso3: str, first: int | None, last: int | None, body: str | None):
-    # Unordered (a caller orders what it shows): the model's ordering, by the country's name, the session and the
-    # body's order, joins three tables and sorts, three times the cost of reading a country's 70-odd rows.
-    rows = CountrySession.objects.filter(country_id=iso3).order_by()
+    rows = CountrySession.objects.filter(country_id=iso3)
     if first is not None:
         rows = rows.filter(session_id__gte=first)
     if last is not None:
