@@ -32,21 +32,13 @@ BATCH_SIZE = 2000
 
 
 def _position_chunks(positions, votes_per_chunk: int) -> Iterator[list[tuple[int, str, str]]]:
-    """(vote_id, country_id, position) rows, ordered by vote, cut into chunks of whole votes."""
-    chunk: list[tuple[int, str, str]] = []
-    votes_in_chunk = 0
-    last_vote = None
-    rows = positions.order_by("vote_id").values_list("vote_id", "country_id", "position")
-    for row in rows.iterator(chunk_size=10000):
-        if row[0] != last_vote:
-            if votes_in_chunk == votes_per_chunk:
-                yield chunk
-                chunk, votes_in_chunk = [], 0
-            votes_in_chunk += 1
-            last_vote = row[0]
-        chunk.append(row)
-    if chunk:
-        yield chunk
+    """(vote_id, country_id, position) rows of whole votes, `votes_per_chunk` votes at a time: one query per
+    chunk, over a range of vote ids (a row at a time through a cursor, cut in Python, cost more than the counting)."""
+    vote_ids = list(positions.order_by("vote_id").values_list("vote_id", flat=True).distinct())
+    for start in range(0, len(vote_ids), votes_per_chunk):
+        chunk = vote_ids[start : start + votes_per_chunk]
+        rows = positions.filter(vote_id__gte=chunk[0], vote_id__lte=chunk[-1]).order_by()
+        yield list(rows.values_list("vote_id", "country_id", "position"))
 
 
 @dataclass
@@ -62,6 +54,12 @@ class PairCounts:
 
 def pair_counts(positions, codes: list[str], votes_per_chunk: int = VOTES_PER_CHUNK) -> PairCounts:
     """The pair counts over the given Position queryset."""
+    return count_pairs(_position_chunks(positions, votes_per_chunk), codes)
+
+
+def count_pairs(chunks: Iterable[list[tuple[int, str, str]]], codes: list[str]) -> PairCounts:
+    """The pair counts of positions given as chunks of (vote_id, country_id, position) rows, each chunk whole
+    votes (a vote in two chunks would count as two)."""
     index = {code: i for i, code in enumerate(codes)}
     size = len(codes)
     counts = PairCounts(
@@ -75,15 +73,17 @@ def pair_counts(positions, codes: list[str], votes_per_chunk: int = VOTES_PER_CH
     # float32 for BLAS (half the work of float64): a product's entries count at most a chunk's votes, exact
     # far below float32's 2**24.
 
-    for chunk in _position_chunks(positions, votes_per_chunk):
-        vote_index: dict[int, int] = {}
-        for vote_id, _, _ in chunk:
-            vote_index.setdefault(vote_id, len(vote_index))
-        matrices = {value: np.zeros((size, len(vote_index)), dtype=np.float32) for value in VALUES}
-        for vote_id, country_id, position in chunk:
-            row = index.get(country_id)
-            if row is not None:
-                matrices[position][row, vote_index[vote_id]] = 1.0
+    value_index = {value: i for i, value in enumerate(VALUES)}
+    for chunk in chunks:
+        # The chunk's columns as arrays, its 0/1 matrices filled in one assignment (one numpy write per
+        # position cost ~0.4 s of the full record).
+        _, columns = np.unique(np.array([row[0] for row in chunk], dtype=np.int64), return_inverse=True)
+        rows = np.array([index.get(row[1], -1) for row in chunk], dtype=np.int64)
+        planes = np.array([value_index[row[2]] for row in chunk], dtype=np.int64)
+        known = rows >= 0
+        stacked = np.zeros((len(VALUES), size, int(columns.max()) + 1), dtype=np.float32)
+        stacked[planes[known], rows[known], columns[known]] = 1.0
+        matrices = dict(zip(VALUES, stacked))
         cast = matrices["yes"] + matrices["no"] + matrices["abstain"]
         agreed = sum(product(matrices[value]) for value in CAST)
         counts.agreed += agreed

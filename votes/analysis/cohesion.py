@@ -219,6 +219,7 @@ def rebuild() -> int:
     with connection.cursor() as cursor:
         cursor.execute("DROP TABLE IF EXISTS tally_group_votes")
         cursor.execute(_GROUP_VOTES.format(**tables, where=""))
+        _analyze_group_votes(cursor)
         cursor.execute(_COHESION.format(**tables))
         written = cursor.rowcount
         cursor.execute(_DISSENT.format(**tables))
@@ -243,10 +244,17 @@ def rebuild_issues() -> int:
     with connection.cursor() as cursor:
         cursor.execute("DROP TABLE IF EXISTS tally_group_votes")
         cursor.execute(_GROUP_VOTES.format(**tables, where=f"AND v.id IN (SELECT vote_id FROM {tagging})"))
+        _analyze_group_votes(cursor)
         cursor.execute(_ISSUE_COHESION.format(**tables))
         written = cursor.rowcount
         cursor.execute("DROP TABLE tally_group_votes")
     return written
+
+
+def _analyze_group_votes(cursor) -> None:
+    # A new table has no statistics: PostgreSQL guessed ~half its rows and a twentieth of its joins' rows, and
+    # sorted 1.2 million dissent rows on disk for a merge join (3.0 s of the full record's 4.6 s; 1.4 s with them).
+    cursor.execute("ANALYZE tally_group_votes")
 
 
 # Each (group, recorded vote) with the members' counts, the top count and the majority (none on a tie).

@@ -10,20 +10,21 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from itertools import compress
+from itertools import compress, groupby
+from operator import itemgetter
 from typing import NamedTuple
 
 import numpy as np
 from django.db.models import Sum
 
-from ..agreement import VALUES, pair_counts
+from ..agreement import VALUES, count_pairs
 from ..models import Country, CountrySession, Position, Vote
 
 
 def encode_pairs(others, votes, agreed) -> str:
     """`CountrySession.pairs` from three parallel sequences, the partners' codes, the votes both cast and those
     they cast alike: "BRA 3 1,CHN 3 0,…"."""
-    return ",".join(map("{} {} {}".format, others, votes, agreed))
+    return ",".join([f"{other} {n} {same}" for other, n, same in zip(others, votes, agreed)])
 
 
 def decode_pairs(text: str) -> list[tuple[str, int, int]]:
@@ -52,34 +53,47 @@ def pair_entry(text: str, other: str) -> tuple[int, int] | None:
     return int(votes), int(agreed)
 
 
-def session_rows(session_id: int, leaving_out=(), codes: list[str] | None = None) -> list[CountrySession]:
-    """One session's rows, a row per country and body, counted from its recorded votes' positions (but those of
-    the votes `leaving_out`): a country's positions by value and, for every other country with a vote in common
-    in that body, the votes both cast and those they cast alike. `codes`: every country's, sorted (read once
-    by a caller counting many sessions)."""
-    if codes is None:
-        codes = country_codes()
-    votes = Vote.objects.recorded().filter(session_id=session_id).exclude(pk__in=list(leaving_out))
+def _body_rows(session_id: int, body_id: str, positions: list[tuple[int, str, str]], codes: list[str]) -> list[CountrySession]:
+    """The rows of one session and body from its (vote_id, country_id, position) rows: a row per country with a
+    position there, with its positions by value and, for every other country with a vote in common, the votes
+    both cast and those they cast alike."""
+    counts = count_pairs([positions], codes)
+    # As lists: a numpy scalar read per pair (~36,000 a session) cost more than the products.
+    votes_rows, agreed_rows = counts.votes.tolist(), counts.agreed.tolist()
+    held = {value: counts.held[value].tolist() for value in VALUES}
     rows = []
-    for body_id in sorted(set(votes.values_list("body_id", flat=True))):
-        counts = pair_counts(Position.objects.filter(vote__in=votes.filter(body_id=body_id)), codes)
-        # As lists: a numpy scalar read per pair (~36,000 a session) cost more than the products.
-        votes_rows, agreed_rows = counts.votes.tolist(), counts.agreed.tolist()
-        held = {value: counts.held[value].tolist() for value in VALUES}
-        for i, iso3 in enumerate(codes):
-            tally = {value: held[value][i] for value in VALUES}
-            if not any(tally.values()):
-                continue  # no position in this body and session
-            both, alike = votes_rows[i], agreed_rows[i]
-            partner = list(map(bool, both))  # those with a vote both cast, itself not
-            partner[i] = False
-            pairs = encode_pairs(compress(codes, partner), compress(both, partner), compress(alike, partner))
-            rows.append(CountrySession(country_id=iso3, session_id=session_id, body_id=body_id, pairs=pairs, **tally))
+    for i, iso3 in enumerate(codes):
+        tally = {value: held[value][i] for value in VALUES}
+        if not any(tally.values()):
+            continue  # no position in this body and session
+        both, alike = votes_rows[i], agreed_rows[i]
+        partner = list(map(bool, both))  # those with a vote both cast, itself not
+        partner[i] = False
+        pairs = encode_pairs(compress(codes, partner), compress(both, partner), compress(alike, partner))
+        rows.append(CountrySession(country_id=iso3, session_id=session_id, body_id=body_id, pairs=pairs, **tally))
     return rows
 
 
 def country_codes() -> list[str]:
     return list(Country.objects.order_by("iso3").values_list("iso3", flat=True))
+
+
+def session_rows(session_id: int, leaving_out=(), codes: list[str] | None = None) -> list[CountrySession]:
+    """One session's rows (`_body_rows` of each body), counted from its recorded votes' positions but those of the
+    votes `leaving_out`. `codes`: every country's, sorted (read once by a caller counting many sessions)."""
+    if codes is None:
+        codes = country_codes()
+    votes = Vote.objects.recorded().filter(session_id=session_id).exclude(pk__in=list(leaving_out))
+    # The session's positions in one query, in order of body and vote (a query per body planned its subquery
+    # again each time); a session is at most a few hundred votes a body.
+    positions = (
+        Position.objects.filter(vote__in=votes).order_by("vote__body_id", "vote_id")
+        .values_list("vote__body_id", "vote_id", "country_id", "position")
+    )
+    rows = []
+    for body_id, body_positions in groupby(positions, key=itemgetter(0)):
+        rows += _body_rows(session_id, body_id, [row[1:] for row in body_positions], codes)
+    return rows
 
 
 def recount_sessions(session_ids, leaving_out=()) -> int:
