@@ -45,3 +45,24 @@ def test_plenary_votes_on_a_committee_draft_and_roll_calls(client, countries):
     assert client.get(expected).context["vote"] == vote
     dataset_only = Vote.objects.filter(roll_call__isnull=False, document__isnull=True).select_related("draft").first()
     assert client.get(f"/votes/{dataset_only.draft.symbol}/{dataset_only.subject_label}/").context["vote"] == dataset_only
+
+
+
+@pytest.mark.django_db
+def test_an_address_read_two_ways_names_the_longest_symbol_then_the_draft_s_own_body():
+    """ "A/C.1/79/L.9/Rev.1/whole" is the revision's vote, or a vote of the unrevised draft in a body "Rev.1"
+    (there is none, but the address cannot tell): the longest symbol wins. A plenary vote on a committee draft
+    is addressed with its body, and each vote's address (votes.links) leads back to it."""
+    from tests.web.factories import DraftFactory, make_vote
+    from votes.links import vote_address
+
+    unrevised, revised = DraftFactory(symbol="A/C.1/79/L.9"), DraftFactory(symbol="A/C.1/79/L.9/Rev.1")
+    unrevised_whole, revised_whole = make_vote(unrevised), make_vote(revised)
+    in_plenary = Vote.objects.create(
+        draft=revised, subject="whole", subject_label="whole", method="without_vote", outcome="adopted",
+        body_id="GA", session=revised.session, order=1,
+    )
+    addresses = ("A/C.1/79/L.9/whole", "A/C.1/79/L.9/Rev.1/whole", "A/C.1/79/L.9/Rev.1/GA/whole", "A/C.1/79/L.9/GA/whole")
+    assert [Vote.objects.at_address(address) for address in addresses] == [unrevised_whole, revised_whole, in_plenary, None]
+    for vote in (unrevised_whole, revised_whole, in_plenary):
+        assert Vote.objects.at_address(vote_address(vote.draft.symbol, vote.draft.body_id, vote.body_id, vote.subject_label)) == vote
