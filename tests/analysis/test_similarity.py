@@ -123,6 +123,11 @@ def test_agreement_is_stored_per_body_and_summed_over_bodies(with_plenary):
     for body, votes in (("C.1", committee), ("GA", plenary), (None, committee + plenary)):
         rows = {o: (n, g) for o, n, g, _ in similarity.most_and_least_like("CHN", 78, 78, limit=10, body=body)[0]}
         assert rows == {o: by_hand(votes, "CHN", o) for o in ("USA", "BRA", "CIV", "FRA")}, body
+    # The whole record in every body is read from the agreement figure, kept by the same change: the sums of
+    # the session rows over every session.
+    whole = similarity.most_and_least_like("CHN", limit=10)
+    assert {o: (n, g) for o, n, g, _ in whole.most} == {o: by_hand(committee + with_plenary["new"] + plenary, "CHN", o) for o in ("USA", "BRA", "CIV", "FRA", "MDG")}
+    assert whole == similarity.most_and_least_like("CHN", 1, 80, limit=10)
     assert similarity.agreement_by_session("CHN", "USA", body="GA") == [(78, 1, 0)]
     assert similarity.agreement_by_session("CHN", "USA")[0] == (78, *by_hand(committee + plenary, "CHN", "USA"))
     shares = {row["session_id"]: row for row in similarity.shares_by_session("CHN", "GA")}
