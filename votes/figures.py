@@ -276,7 +276,7 @@ class AgreementBySession(Figure):
     )
     model = CountrySession
     key = ("country_id", "session_id", "body_id")
-    fields = ("yes", "no", "abstain", "absent", "pairs")
+    fields = ("yes", "no", "abstain", "absent", "sole_body", "pairs")
 
     def recount_all(self) -> int:
         return similarity.rebuild()

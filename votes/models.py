@@ -920,17 +920,25 @@ class IdealPointFit(models.Model):
 
 
 class CountrySession(models.Model):
-    """A country's positions in one session and body, counted, and how every other country stood relative to it
-    (kept by `votes.figures`): its share of yes / no / abstain by session on the country page, "votes most / least
-    like X" over a range of sessions (in one body or all) and the compare page's agreement by session."""
+    """A country's positions in one session and body (or all its bodies), counted, and how every other country
+    stood relative to it (kept by `votes.figures`): its share of yes / no / abstain by session on the country page,
+    "votes most / least like X" over a range of sessions (in one body or all) and the compare page's agreement by
+    session."""
 
     country = models.ForeignKey(Country, on_delete=models.CASCADE, related_name="+", help_text="The country.")
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="+", help_text="The session.")
-    body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="+", help_text="The body that voted.")
+    body = models.ForeignKey(
+        Body, on_delete=models.CASCADE, related_name="+", null=True, blank=True,
+        help_text="The body that voted; empty: the session's votes in all bodies.",
+    )
     yes = models.IntegerField(default=0, help_text="Recorded votes of the session and body on which it voted yes.")
     no = models.IntegerField(default=0, help_text="… no.")
     abstain = models.IntegerField(default=0, help_text="… abstained.")
     absent = models.IntegerField(default=0, help_text="… was a member but cast no vote.")
+    sole_body = models.BooleanField(
+        default=False,
+        help_text="The session voted in this body alone: the row is also the session's over all bodies (then not written).",
+    )
     pairs = models.TextField(
         blank=True,
         default="",
@@ -941,4 +949,10 @@ class CountrySession(models.Model):
 
     class Meta:
         ordering = ["country_id", "session_id", "body_id"]
-        constraints = [models.UniqueConstraint(fields=["country", "session", "body"], name="countrysession_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["country", "session", "body"], name="countrysession_unique"),
+            # Two NULLs are not equal to a unique constraint: the all-bodies row has its own.
+            models.UniqueConstraint(
+                fields=["country", "session"], condition=models.Q(body__isnull=True), name="countrysession_unique_all_bodies"
+            ),
+        ]

@@ -116,9 +116,14 @@ def with_plenary(two_sessions):
 
 
 def test_agreement_is_stored_per_body_and_summed_over_bodies(with_plenary):
-    """The plenary vote, created through the figures' change, is counted in its own body's rows; all bodies is
-    their sum; a recount gives the same rows."""
-    assert set(CountrySession.objects.filter(session_id=78).values_list("body_id", flat=True)) == {"C.1", "GA"}
+    """The plenary vote, created through the figures' change, is counted in its own body's rows; session 78 then
+    voted in two bodies and has rows over both (body empty), their sums; session 79, in one, has none: its body's
+    rows stand for it. A recount gives the same rows."""
+    assert set(CountrySession.objects.filter(session_id=78).values_list("body_id", "sole_body")) == {("C.1", False), ("GA", False), (None, False)}
+    assert set(CountrySession.objects.filter(session_id=79).values_list("body_id", "sole_body")) == {("C.1", True)}
+    for all_bodies in CountrySession.objects.filter(session_id=78, body__isnull=True):
+        in_bodies = CountrySession.objects.filter(session_id=78, country_id=all_bodies.country_id, body__isnull=False)
+        assert all_bodies.yes == sum(row.yes for row in in_bodies) and all_bodies.absent == sum(row.absent for row in in_bodies)
     committee, plenary = with_plenary["old"], with_plenary["plenary"]
     for body, votes in (("C.1", committee), ("GA", plenary), (None, committee + plenary)):
         rows = {o: (n, g) for o, n, g, _ in similarity.most_and_least_like("CHN", 78, 78, limit=10, body=body)[0]}
@@ -134,10 +139,10 @@ def test_agreement_is_stored_per_body_and_summed_over_bodies(with_plenary):
     assert list(shares) == [78] and (shares[78]["yes"], shares[78]["no"]) == (1, 0)
     every = {row["session_id"]: row for row in similarity.shares_by_session("CHN")}
     assert every[78]["yes"] == sum(by_hand_position(v, "CHN") == "yes" for v in committee + plenary)
-    stored = sorted(CountrySession.objects.values_list("country_id", "session_id", "body_id", "yes", "no", "abstain", "absent", "pairs"))
+    columns = ("country_id", "session_id", "body_id", "sole_body", "yes", "no", "abstain", "absent", "pairs")
+    stored = set(CountrySession.objects.values_list(*columns))
     figures.recount(["agreement by session"])
-    assert sorted(CountrySession.objects.values_list(
-        "country_id", "session_id", "body_id", "yes", "no", "abstain", "absent", "pairs")) == stored
+    assert set(CountrySession.objects.values_list(*columns)) == stored
 
 
 def by_hand_position(vote, iso3):

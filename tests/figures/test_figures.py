@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from django.db import models
+from django.db.models import Case, Value, When
 from django.test import Client
 from django.urls import reverse
 
@@ -41,7 +42,10 @@ def corrupt(figure: figures.Figure) -> None:
     wrong = {}
     for name in figure.fields:
         field = figure.model._meta.get_field(name)
-        wrong[name] = "corrupted" if isinstance(field, models.TextField) else (0.5 if isinstance(field, models.FloatField) else 7)
+        if isinstance(field, models.BooleanField):
+            wrong[name] = Case(When(**{name: True}, then=Value(False)), default=Value(True))  # each row's flag turned over
+        else:
+            wrong[name] = "corrupted" if isinstance(field, models.TextField) else (0.5 if isinstance(field, models.FloatField) else 7)
     figure.model.objects.update(**wrong)
     if figure.model is not Vote:  # a vote is the record itself, not a figure
         figure.model.objects.order_by("pk").first().delete()

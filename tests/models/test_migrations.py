@@ -84,3 +84,28 @@ def test_0018_writes_the_resolution_into_the_rows_as_todays_code_does():
     search.rebuild_search_texts()
     recounted = dict(DraftSearchText.objects.values_list("draft__symbol", "heading"))
     assert migrated["A/C.1/79/L.1"] == recounted["A/C.1/79/L.1"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_0020_writes_the_rows_over_all_bodies_as_todays_code_does():
+    """A session of two bodies gets a row per country over both, the sums of its bodies' rows; a session of one
+    body its rows marked as standing for all bodies. The body rows are today's code's (the count per body did not
+    change in 0020): counted after the migration, then taken back to 0019 with the migration undone."""
+    from votes.analysis import similarity
+    from votes.models import CountrySession
+
+    old_apps = migrate_to(("votes", "0019_ordering_by_columns"))
+    build_record(old_apps)
+    Vote, Session, Body = (old_apps.get_model("votes", name) for name in ("Vote", "Session", "Body"))
+    plenary, _ = Body.objects.get_or_create(code="GA", defaults={"name_en": "General Assembly", "order": 0})
+    Vote.objects.filter(draft__symbol="A/C.1/79/L.3").update(body=plenary)  # session 79: two bodies
+    Vote.objects.filter(draft__symbol="A/C.1/79/L.0").update(session=Session.objects.create(number=78, start_year=2023))
+    latest = MigrationExecutor(connection).loader.graph.leaf_nodes()
+    migrate_to(*latest)
+    similarity.rebuild()
+    columns = ("country_id", "session_id", "body_id", "sole_body", "yes", "no", "abstain", "absent", "pairs")
+    counted = set(CountrySession.objects.values_list(*columns))
+    assert {(row[1], row[2], row[3]) for row in counted} == {(78, "C.1", True), (79, "C.1", False), (79, "GA", False), (79, None, False)}
+    migrate_to(("votes", "0019_ordering_by_columns"))
+    migrate_to(*latest)
+    assert set(CountrySession.objects.values_list(*columns)) == counted
