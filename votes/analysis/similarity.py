@@ -57,8 +57,8 @@ def pair_entry(text: str, other: str) -> tuple[int, int] | None:
 
 def _body_rows(session_id: int, body_id: str | None, positions: list[tuple[int, str, str]], codes: list[str]) -> list[CountrySession]:
     """The rows of one session and body (None: all its bodies) from its (vote_id, country_id, position) rows, whole
-    votes: a row per country with a position there, with its positions by value and, for every other country with a vote in common, the votes
-    both cast and those they cast alike."""
+    votes: a row per country with a position there, with its positions by value and, for every other country
+    with a vote in common, the votes both cast and those they cast alike."""
     counts = count_pairs([positions], codes)
     # As lists: a numpy scalar read per pair (~36,000 a session) cost more than the products.
     votes_rows, agreed_rows = counts.votes.tolist(), counts.agreed.tolist()
@@ -81,9 +81,9 @@ def country_codes() -> list[str]:
 
 
 def session_rows(session_id: int, leaving_out=(), codes: list[str] | None = None) -> list[CountrySession]:
-    """One session's rows (`_body_rows` of each body and of all of them), counted from its recorded votes'
-    positions but those of the votes `leaving_out`. `codes`: every country's, sorted (read once by a caller
-    counting many sessions)."""
+    """One session's rows (`_body_rows` of each body; of all of them where it voted in several, else its one
+    body's rows marked `sole_body`), counted from its recorded votes' positions but those of the votes
+    `leaving_out`. `codes`: every country's, sorted (read once by a caller counting many sessions)."""
     if codes is None:
         codes = country_codes()
     votes = Vote.objects.recorded().filter(session_id=session_id).exclude(pk__in=list(leaving_out))
