@@ -93,7 +93,7 @@ def test_country_page_query_budget(client, mini, django_assert_max_num_queries):
         client.get("/countries/USA/")
     before = len(captured.captured_queries)
     for n in range(60):
-        make_vote(DraftFactory(), "whole", yes=["USA"], no=["CHN"])
+        make_vote(DraftFactory(symbol=f"A/C.1/79/L.{100 + n}"), "whole", yes=["USA"], no=["CHN"])
     figures.recount()
     with django_assert_max_num_queries(before):
         client.get("/countries/USA/", {"page": 2})

@@ -11,13 +11,11 @@ one body (most of the plenary record's) that body's rows are marked as such (`so
 from __future__ import annotations
 
 import math
-from collections import defaultdict
 from itertools import compress, groupby
 from operator import itemgetter
 from typing import NamedTuple
 
-import numpy as np
-from django.db.models import Q, Sum
+from django.db.models import Q
 
 from ..agreement import VALUES, count_pairs
 from ..models import AgreementScore, Country, CountrySession, Position, Vote
@@ -193,19 +191,12 @@ def _summed_pairs(iso3: str, first: int | None, last: int | None, body: str | No
 
 
 def agreement_by_session(a: str, b: str, body: str | None = None) -> list[tuple[int, int, int]]:
-    """(session, votes, agreed) of two countries, oldest first, in the body given (summed over bodies when None)."""
-    totals: dict[int, list[int]] = defaultdict(lambda: [0, 0])
-    for session_id, text in _rows(a, None, None, body).values_list("session_id", "pairs"):
-        entry = pair_entry(text, b)
-        if entry is not None:
-            totals[session_id][0] += entry[0]
-            totals[session_id][1] += entry[1]
-    return [(session_id, votes, agreed) for session_id, (votes, agreed) in sorted(totals.items())]
+    """(session, votes, agreed) of two countries, oldest first, in the body given (all bodies when None): one row a
+    session either way (`_rows`)."""
+    rows = _rows(a, None, None, body).order_by("session_id").values_list("session_id", "pairs")
+    return [(session_id, *entry) for session_id, text in rows if (entry := pair_entry(text, b)) is not None]
 
 
 def shares_by_session(iso3: str, body: str | None = None) -> list[dict]:
     """A country's yes / no / abstain / absent by session, oldest first, in the body given (or all)."""
-    return list(
-        _rows(iso3, None, None, body).order_by("session_id").values("session_id")
-        .annotate(yes=Sum("yes"), no=Sum("no"), abstain=Sum("abstain"), absent=Sum("absent"))
-    )
+    return list(_rows(iso3, None, None, body).order_by("session_id").values("session_id", "yes", "no", "abstain", "absent"))
